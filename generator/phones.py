@@ -1,0 +1,46 @@
+"""Chinese phone numbers: normalise what editors type, format for residents."""
+
+from __future__ import annotations
+
+import re
+
+_SEPARATORS = re.compile(r"[\s\-—－–()（）]")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+# 0 + area code (2-3 digits) + local number (7-8 digits).
+_LANDLINE = re.compile(r"^0\d{9,11}$")
+_SERVICE = re.compile(r"^1[0-2]\d$")  # 110, 119, 120, 122 …
+
+PHONE_HINT = (
+    "手机号应为 1 开头的 11 位数字（第二位是 3 到 9），"
+    "固定电话应为 0 开头的区号加号码，如 0873-6621234；可以用空格或短横线分隔。"
+)
+
+
+def digits(text: str) -> str:
+    return _SEPARATORS.sub("", text)
+
+
+def is_mobile(number: str) -> bool:
+    return bool(_MOBILE.match(digits(number)))
+
+
+def normalise(text: str, *, allow_service: bool = False) -> str | None:
+    """Return the display form of a phone number, or None if malformed.
+
+    Mobiles are grouped 3-4-4 ("139 1234 5678"), landlines split after the
+    area code ("0873-6621234"), service numbers stay as they are ("110").
+    """
+    d = digits(text)
+    if _MOBILE.match(d):
+        return f"{d[:3]} {d[3:7]} {d[7:]}"
+    if _LANDLINE.match(d):
+        area = 3 if d[1] in "12" else 4
+        return f"{d[:area]}-{d[area:]}"
+    if allow_service and _SERVICE.match(d):
+        return d
+    return None
+
+
+def tel_href(display: str) -> str:
+    """The ``tel:`` URL for a phone number in display form."""
+    return "tel:" + digits(display)

@@ -1,0 +1,201 @@
+"""Read editors' YAML (and Markdown front matter) with line numbers.
+
+Editors know Excel, not YAML, so this reader is deliberately strict and
+deliberately simple:
+
+* every scalar is read as text; the schema decides whether it is a number,
+  a date or a yes/no, so a badge ``010023`` or a phone ``13912345678`` keeps
+  its digits instead of turning into an (octal) integer;
+* duplicate keys, anchors/aliases (``&``/``*``, also the "billion laughs"
+  bomb) and custom tags are errors, not silent surprises;
+* every value remembers its line, so messages can say ``posts/x.yml:12``;
+* the file must be UTF-8 (a BOM and CRLF line ends are fine); a GBK/GB18030
+  file is refused with a message naming the encoding, never shown as mojibake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problems, field_path
+
+Path_ = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NODES = 200_000
+_NULL_TAG = "tag:yaml.org,2002:null"
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+@dataclass
+class Document:
+    """One parsed data file: its values plus the line of every value."""
+
+    display: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """Line of the value at path, or of its nearest enclosing value."""
+        path = tuple(path)
+        while True:
+            if path in self.lines:
+                return self.lines[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+
+def read_text(path: Path, display: str, problems: Problems) -> str | None:
+    """Read a data file as UTF-8 text; report size and encoding problems."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.add(display, None, None, f"无法读取文件（{exc.strerror}）。")
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        problems.add(
+            display, None, None,
+            f"文件过大（{len(raw) // 1024} KB），数据文件不能超过 {MAX_FILE_BYTES // 1024} KB。",
+        )
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        try:
+            raw.decode("gb18030")
+            hint = "文件看起来是 GBK/GB18030 编码（Windows 记事本、WPS 常用）"
+        except UnicodeDecodeError:
+            hint = "文件不是 UTF-8 编码"
+        problems.add(
+            display, line, None,
+            f"{hint}。请用“另存为”选择 UTF-8 编码后再保存。",
+        )
+        return None
+    if "\x00" in text:
+        problems.add(display, None, None, "文件含有不可见的二进制字符，不是文本文件。")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml(
+    text: str, display: str, problems: Problems, line_offset: int = 0
+) -> Document | None:
+    """Parse YAML text into a Document; problems go to ``problems``."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        detail = f"{exc.context or ''} {exc.problem or ''}".strip()
+        problems.add(
+            display, line, None,
+            "YAML 格式错误，常见原因：缩进没有对齐、冒号后面缺空格、引号不成对、"
+            f"同一文件写了多段内容。（{detail}）",
+        )
+        return None
+    except yaml.YAMLError as exc:
+        problems.add(display, None, None, f"YAML 格式错误（{exc}）。")
+        return None
+    doc = Document(display, None)
+    if root is None:
+        return doc
+    walker = _Walker(doc, problems, line_offset)
+    try:
+        doc.data = walker.value(root, ())
+    except _Abort:
+        return None
+    return doc
+
+
+class _Abort(Exception):
+    pass
+
+
+class _Walker:
+    def __init__(self, doc: Document, problems: Problems, line_offset: int) -> None:
+        self.doc = doc
+        self.problems = problems
+        self.offset = line_offset
+        self.seen: set[int] = set()
+
+    def line(self, node: Node) -> int:
+        return int(node.start_mark.line) + 1 + self.offset
+
+    def fail(self, node: Node, path: Path_, message: str) -> None:
+        self.problems.add(self.doc.display, self.line(node), field_path(path) or None, message)
+        raise _Abort
+
+    def value(self, node: Node, path: Path_) -> Any:
+        if id(node) in self.seen:
+            self.fail(node, path, "不支持 YAML 锚点和别名（& 和 *），请把内容直接写出来。")
+        self.seen.add(id(node))
+        if len(self.seen) > MAX_NODES:
+            self.fail(node, path, "文件内容过多，请拆分成多个文件。")
+        if node.tag not in _STANDARD_TAGS:
+            self.fail(node, path, f"不支持的 YAML 标签 {node.tag}，请删掉以 ! 开头的标记。")
+        self.doc.lines[path] = self.line(node)
+        if isinstance(node, ScalarNode):
+            if node.tag == _NULL_TAG and node.style is None:
+                return None
+            return str(node.value)
+        if isinstance(node, SequenceNode):
+            return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode) or key_node.tag == _NULL_TAG:
+                    self.fail(key_node, path, "字段名必须是普通文字。")
+                key = str(key_node.value)
+                if key == "<<":
+                    self.fail(key_node, path, "不支持 YAML 合并键（<<），请把内容直接写出来。")
+                if key in result:
+                    first = self.doc.lines.get((*path, key))
+                    self.problems.add(
+                        self.doc.display, self.line(key_node), field_path((*path, key)),
+                        f"字段重复：“{key}”在第 {first} 行已经写过一次，请删掉其中一个。",
+                    )
+                    continue
+                result[key] = self.value(value_node, (*path, key))
+            return result
+        self.fail(node, path, "无法识别的 YAML 内容。")
+        return None  # pragma: no cover - fail() raises
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Split ``---`` front matter from a Markdown body.
+
+    Returns (front matter YAML or None, body, line number of the body's first
+    line). The YAML itself starts on line 2, so parse it with line_offset=1.
+    """
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None, text, 1
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:i]) + "\n", "\n".join(lines[i + 1 :]), i + 2
+    return None, text, 1
+
+
+def load_yaml_file(path: Path, display: str, problems: Problems) -> Document | None:
+    text = read_text(path, display, problems)
+    if text is None:
+        return None
+    return parse_yaml(text, display, problems)
