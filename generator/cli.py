@@ -1,0 +1,141 @@
+"""The ``cunjing`` command: check, build and serve a county's site.
+
+Exit codes: 0 success, 1 invalid data or failed build, 2 usage.
+Messages are in Chinese, for editors; bad data never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from . import engine
+from .county import County
+from .load import build_date, load_county
+from .output import atomic_site
+from .problems import DataError, format_report
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"命令写法不对：{message}\n运行 cunjing --help 查看用法。\n")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”应写成 YYYY-MM-DD，例如 2026-03-01") from None
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cunjing", description="村警：把一村一警数据生成网站。")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    sub.required = True
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data", type=Path, default=Path("data"), help="数据文件夹（默认 data/）")
+        p.add_argument(
+            "--today", type=_date, default=None,
+            help="按哪一天生成（YYYY-MM-DD），决定哪些通知、活动算“当前”；默认今天或 SOURCE_DATE_EPOCH",
+        )
+
+    p = sub.add_parser("check", help="只检查数据，不生成网站")
+    common(p)
+    p = sub.add_parser("build", help="检查数据并生成网站")
+    common(p)
+    p.add_argument("-d", "--site-dir", type=Path, default=Path("site"), help="网站输出文件夹（默认 site/）")
+    p.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs 配置文件")
+    p = sub.add_parser("serve", help="在本机预览网站，数据改动后自动刷新")
+    common(p)
+    p.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs 配置文件")
+    p.add_argument("-a", "--dev-addr", default=None, help="预览地址，默认 127.0.0.1:8000")
+    return parser
+
+
+def _load(args: argparse.Namespace) -> County | None:
+    try:
+        county = load_county(args.data, args.today)
+    except DataError as exc:
+        print(format_report(exc.problems), file=sys.stderr)
+        return None
+    if county.warnings:
+        print(format_report(county.warnings), file=sys.stderr)
+    return county
+
+
+def _summary(county: County) -> str:
+    return (
+        f"{len(county.posts)} 个警务室、{len(county.villages)} 个村（社区）、"
+        f"{len(county.officers)} 名民警、{len(county.staff)} 名辅警和协管员"
+    )
+
+
+def _config(args: argparse.Namespace) -> Path | None:
+    path: Path = args.config_file
+    if not path.is_file():
+        print(f"找不到 MkDocs 配置文件 {path}，请在项目文件夹里运行，或用 -f 指定。", file=sys.stderr)
+        return None
+    return path
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    county = _load(args)
+    if county is None:
+        return 1
+    print(f"数据检查通过：{_summary(county)}。")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    config = _config(args)
+    if config is None:
+        return 1
+    try:
+        with engine.environment(args.data, build_date(args.today)), atomic_site(args.site_dir) as tmp:
+            county = engine.build(config, tmp)
+    except engine.BuildFailed as exc:
+        print(str(exc), file=sys.stderr)
+        print(f"网站没有生成，{args.site_dir} 保持原样。", file=sys.stderr)
+        return 1
+    if county.warnings:
+        print(format_report(county.warnings), file=sys.stderr)
+    print(f"网站已生成到 {args.site_dir}/：{_summary(county)}。")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    config = _config(args)
+    if config is None or _load(args) is None:
+        return 1
+    with engine.environment(args.data, build_date(args.today)):
+        engine.serve(config, args.dev_addr)
+    return 0
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug in cunjing, not in the data
+        print(f"程序内部出错（{type(exc).__name__}: {exc}）。这不是数据的问题，请联系技术人员。", file=sys.stderr)
+        if os.environ.get("CUNJING_DEBUG"):
+            traceback.print_exc()
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

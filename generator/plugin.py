@@ -1,0 +1,108 @@
+"""The MkDocs plugin: wires MkDocs events to the engine-independent pipeline.
+
+    on_config   load + validate data/ (errors -> PluginError), site settings
+    on_files    add generated pages and assets (never written into docs/)
+    on_page_content  the "示例数据" banner on every page when sample: true
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkPage
+
+from .county import County
+from .engine import ENV_DATA, ENV_TODAY
+from .load import load_county
+from .pages import STYLESHEET, SiteOutput, build_site
+from .problems import DataError, format_report
+
+log = logging.getLogger("mkdocs.plugins.cunjing")
+
+SAMPLE_BANNER = (
+    '<p class="cj-sample" role="note">示例数据：本站的人名、电话、警号均为虚构，'
+    "仅用于演示，请勿拨打。</p>"
+)
+
+
+class CunjingConfig(base.Config):
+    # The county's data directory, relative to mkdocs.yml.
+    data_dir = c.Type(str, default="data")
+    # Build date (YYYY-MM-DD) used to judge what is current or upcoming.
+    # Empty: SOURCE_DATE_EPOCH when set, else today's date.
+    today = c.Optional(c.Type(str))
+
+
+class CunjingPlugin(BasePlugin[CunjingConfig]):
+    def __init__(self) -> None:
+        self.county: County | None = None
+        self.output: SiteOutput | None = None
+
+    def data_dir(self, config: MkDocsConfig) -> Path:
+        data = Path(os.environ.get(ENV_DATA) or self.config.data_dir)
+        if not data.is_absolute() and config.config_file_path:
+            data = Path(config.config_file_path).parent / data
+        return data
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        data_dir = self.data_dir(config)
+        try:
+            self.county = load_county(data_dir, os.environ.get(ENV_TODAY) or self.config.today)
+        except DataError as exc:
+            raise PluginError("数据有错误，网站没有生成：\n" + format_report(exc.problems)) from None
+        except ValueError as exc:
+            raise PluginError(f"today 设置不正确（应为 YYYY-MM-DD）：{exc}") from None
+        for warning in self.county.warnings:
+            log.info(str(warning))
+        self.output = build_site(self.county)
+        # MkDocs/Material print site_name without escaping.
+        config.site_name = str(escape(self.county.site.title))
+        if not config.site_url and self.county.site.site_url:
+            config.site_url = self.county.site.site_url
+        # No request to any other host: never load Google Fonts.
+        config.theme["font"] = False
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if data_dir.is_dir() and str(data_dir) not in config.watch:
+            config.watch.append(str(data_dir))
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.output is not None
+        for page in self.output.pages:
+            self._add(files, config, page.src, content=page.markdown())
+        for asset in self.output.assets:
+            if asset.source is not None:
+                self._add(files, config, asset.dest, abs_src_path=str(asset.source))
+            else:
+                self._add(files, config, asset.dest, content=asset.content or b"")
+        return files
+
+    @staticmethod
+    def _add(files: Files, config: MkDocsConfig, src: str, **kwargs: Any) -> None:
+        existing = files.get_file_from_path(src)
+        if existing is not None and existing.generated_by is None:
+            raise PluginError(
+                f"docs/{src} 与自动生成的页面同名，请给手写页面换个文件名。"
+            )
+        if existing is not None:
+            files.remove(existing)
+        # Generated pages are reached from index pages, not the nav.
+        files.append(File.generated(config, src, inclusion=InclusionLevel.NOT_IN_NAV, **kwargs))
+
+    def on_page_content(
+        self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.county is not None and self.county.site.sample:
+            return SAMPLE_BANNER + html
+        return html
