@@ -10,6 +10,7 @@ fixes everything in one pass.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -19,6 +20,14 @@ from .problems import DataError, Problems
 from .schema import Post, SiteConfig
 from .validate import check_posts
 from .yamlio import Document, load_yaml_file
+
+# Loaders of the content sections beyond the grid (reports, lectures …).
+# Each reads its own files, validates them against the county and stores
+# its records on the County; problems go to the shared Problems.
+SectionLoader = Callable[[Path, County, Problems], None]
+SECTION_LOADERS: list[SectionLoader] = []
+
+_PLACEHOLDER_SITE = SiteConfig(title="-", county="-", authority="-")
 
 
 def display_path(path: Path) -> str:
@@ -52,9 +61,18 @@ def load_county(data_dir: Path, today: date | str | None = None) -> County:
     posts = _load_posts(data_dir, problems)
     check_posts(posts, data_dir, problems)
 
+    # Later sections see the county even when the core data has errors, so
+    # an editor gets every problem in one run.
+    county = County(
+        site=site or _PLACEHOLDER_SITE,
+        posts=[p for p, _ in posts],
+        data_dir=data_dir,
+        today=build_date(today),
+    )
+    for load_section in SECTION_LOADERS:
+        load_section(data_dir, county, problems)
     if problems.errors or site is None:
         raise DataError(problems)
-    county = County(site=site, posts=[p for p, _ in posts], data_dir=data_dir, today=build_date(today))
     county.warnings = problems.warnings
     return county
 

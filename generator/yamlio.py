@@ -199,3 +199,33 @@ def load_yaml_file(path: Path, display: str, problems: Problems) -> Document | N
     if text is None:
         return None
     return parse_yaml(text, display, problems)
+
+
+@dataclass
+class MarkdownDocument:
+    """A Markdown data file: its front matter (a Document) and its body."""
+
+    meta: Document
+    body: str
+    body_line: int
+
+
+def load_markdown_file(path: Path, display: str, problems: Problems) -> MarkdownDocument | None:
+    """Read a Markdown file with ``---`` YAML front matter, with line numbers."""
+    text = read_text(path, display, problems)
+    if text is None:
+        return None
+    front, body, body_line = split_front_matter(text)
+    if front is None:
+        problems.add(
+            display, 1, None,
+            "文件开头缺少用 --- 包起来的信息（标题、日期等），请参照示例文件的写法。",
+        )
+        return None
+    meta = parse_yaml(front, display, problems, line_offset=1)
+    if meta is None:
+        return None
+    if meta.data is not None and not meta.lines:
+        meta.lines[()] = 2
+    meta.lines.setdefault((), 2)
+    return MarkdownDocument(meta=meta, body=body, body_line=body_line)

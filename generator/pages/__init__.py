@@ -1,12 +1,22 @@
 """Pages: turn the County model into pages and assets. Knows nothing of MkDocs.
 
-Each section is a function ``(county, renderer) -> SiteOutput``; add new
-sections to SECTIONS.
+Two extension points, so each content section lives in its own module:
+
+* SECTIONS: functions ``(county, renderer) -> SiteOutput`` adding pages/assets;
+* PANELS: functions ``(renderer, county, subject, here) -> Markup`` adding a
+  block to a slot of the core pages (e.g. notices on a village page). Slots:
+  home.top, home.bottom, post.top, post.bottom, village.top, village.bottom,
+  officer.bottom. ``subject`` is the County, Post, Village or Officer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 
 from .. import phones
 from ..county import County
@@ -16,12 +26,29 @@ from .media import STYLESHEET, photo_url
 from .render import Renderer
 
 Section = Callable[[County, Renderer], SiteOutput]
+Panel = Callable[[Renderer, County, Any, str], Markup]
 
 SECTIONS: list[Section] = [core_pages]
+PANELS: dict[str, list[Panel]] = {
+    "home.top": [],
+    "home.bottom": [],
+    "post.top": [],
+    "post.bottom": [],
+    "village.top": [],
+    "village.bottom": [],
+    "officer.bottom": [],
+}
 
 
 def build_site(county: County) -> SiteOutput:
     renderer = Renderer(county=county, site=county.site, photo_url=photo_url, phones=phones)
+
+    @pass_context
+    def panels(ctx: Context, slot: str, subject: Any) -> Markup:
+        here = ctx["here"]
+        return Markup("\n").join(panel(renderer, county, subject, here) for panel in PANELS[slot])
+
+    renderer.shared["panels"] = panels
     out = SiteOutput()
     for section in SECTIONS:
         part = section(county, renderer)

@@ -30,6 +30,11 @@ def relurl(here: str, target: str) -> str:
     return rel
 
 
+def absolute_url(site_url: str, target: str) -> str:
+    """Absolute URL of a site-relative target, from site.yml's site_url."""
+    return site_url.rstrip("/") + "/" + target.lstrip("/")
+
+
 @dataclass(frozen=True)
 class Page:
     """A page: ``html`` is already escaped; ``title`` is plain text."""

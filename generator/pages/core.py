@@ -44,12 +44,12 @@ def alias_redirects(county: County, renderer: Renderer) -> list[Asset]:
     out = []
     for alias, village in sorted(county.alias_of.items()):
         here = f"v/{alias}/"
-        html = renderer.text(
-            "redirect.html",
-            target=relurl(here, f"v/{village.id}/"),
-            village=village,
+        out.append(
+            renderer.standalone(
+                "redirect.html", here, village.name,
+                target=relurl(here, f"v/{village.id}/"), village=village,
+            )
         )
-        out.append(Asset(dest=f"{here}index.html", content=str(html).encode("utf-8")))
     return out
 
 

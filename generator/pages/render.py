@@ -9,7 +9,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import phones
-from .base import Page, relurl
+from .base import Asset, Page, relurl
 
 
 @pass_context
@@ -53,6 +53,16 @@ class Renderer:
             here=here, title=title, **self.shared, **context
         )
         return Page(src=src, title=title, html=html)
+
+    def standalone(self, template: str, url: str, title: str, **context: Any) -> Asset:
+        """A complete HTML document outside the site theme (printables, redirects).
+
+        ``url`` is the page's directory URL, e.g. "print/v/changan/".
+        """
+        html = self.env.get_template(template).render(
+            here=url, title=title, **self.shared, **context
+        )
+        return Asset(dest=f"{url}index.html", content=html.encode("utf-8"))
 
     def text(self, template: str, **context: Any) -> Markup:
         return Markup(self.env.get_template(template).render(**self.shared, **context))
