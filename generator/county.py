@@ -30,6 +30,13 @@ class County:
     alias_of: dict[str, Village] = field(init=False)
     warnings: list[Problem] = field(default_factory=list)
 
+    # -- content sections add their records below, each in its own block --
+
+    # reports, notices and visit statistics (issue 4)
+
+    # lectures and events (issue 5)
+
+
     def __post_init__(self) -> None:
         self.posts = sorted(
             self.posts, key=lambda p: (sort_key(p.township), sort_key(p.station), sort_key(p.name))

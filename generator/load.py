@@ -25,7 +25,12 @@ from .yamlio import Document, load_yaml_file
 # Each reads its own files, validates them against the county and stores
 # its records on the County; problems go to the shared Problems.
 SectionLoader = Callable[[Path, County, Problems], None]
-SECTION_LOADERS: list[SectionLoader] = []
+SECTION_LOADERS: list[SectionLoader] = [
+    # reports, notices and visits (issue 4)
+
+    # lectures and events (issue 5)
+
+]
 
 _PLACEHOLDER_SITE = SiteConfig(title="-", county="-", authority="-")
 

@@ -28,7 +28,15 @@ from .render import Renderer
 Section = Callable[[County, Renderer], SiteOutput]
 Panel = Callable[[Renderer, County, Any, str], Markup]
 
-SECTIONS: list[Section] = [core_pages]
+SECTIONS: list[Section] = [
+    core_pages,
+    # find, contacts and printables (issue 3)
+
+    # reports, notices and feeds (issue 4)
+
+    # law education and the calendar (issue 5)
+
+]
 PANELS: dict[str, list[Panel]] = {
     "home.top": [],
     "home.bottom": [],

@@ -36,9 +36,18 @@ def data_assets(county: County) -> list[Asset]:
 
 
 def package_assets() -> list[Asset]:
+    """The package's own files, plus one stylesheet joined from assets/css/*.css.
+
+    Each content section keeps its styles in its own assets/css/NN-name.css;
+    residents download a single small stylesheet.
+    """
     root = files("generator") / "assets"
-    return [
+    out = [
         Asset(dest=ASSET_DIR + item.name, content=item.read_bytes())
         for item in sorted(root.iterdir(), key=lambda i: i.name)
         if item.is_file()
     ]
+    parts = sorted((i for i in (root / "css").iterdir() if i.name.endswith(".css")), key=lambda i: i.name)
+    css = "\n".join(part.read_text(encoding="utf-8") for part in parts)
+    out.append(Asset(dest=STYLESHEET, content=css.encode("utf-8")))
+    return out
