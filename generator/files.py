@@ -32,3 +32,11 @@ def resolve_data_file(data_dir: Path, ref: str, suffixes: tuple[str, ...]) -> Pa
     if not resolved.is_file():
         return f"“{ref}”不是文件。"
     return resolved
+
+
+def display_path(path: Path) -> str:
+    """How a file is named in messages: relative to the working directory if possible."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -15,6 +15,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .county import County
+from .files import display_path
+from .guard import check_personal_data
 from .messages import validate_document
 from .problems import DataError, Problems
 from .schema import Post, SiteConfig
@@ -33,14 +35,6 @@ SECTION_LOADERS: list[SectionLoader] = [
 ]
 
 _PLACEHOLDER_SITE = SiteConfig(title="-", county="-", authority="-")
-
-
-def display_path(path: Path) -> str:
-    """How a file is named in messages: relative to the working directory if possible."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def build_date(today: date | str | None = None) -> date:
@@ -76,6 +70,7 @@ def load_county(data_dir: Path, today: date | str | None = None) -> County:
     )
     for load_section in SECTION_LOADERS:
         load_section(data_dir, county, problems)
+    check_personal_data(data_dir, county, problems)
     if problems.errors or site is None:
         raise DataError(problems)
     county.warnings = problems.warnings
@@ -130,3 +125,6 @@ def _load_posts(data_dir: Path, problems: Problems) -> list[tuple[Post, Document
         if post is not None:
             posts.append((post, doc))
     return posts
+
+
+__all__ = ["SECTION_LOADERS", "SectionLoader", "build_date", "display_path", "load_county"]
