@@ -146,7 +146,7 @@ def validate_document(
     if not isinstance(payload, dict):
         what = "空文件" if payload is None else "列表或单个值"
         problems.add(
-            doc.display, doc.line_of(()), None,
+            doc.display, doc.line_of(()) or 1, None,
             f"文件内容是{what}，应为一组“字段: 值”。",
         )
         return None

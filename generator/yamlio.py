@@ -111,8 +111,17 @@ def parse_yaml(
             f"同一文件写了多段内容。（{detail}）",
         )
         return None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 + line_offset
+        problems.add(
+            display, line, None,
+            f"含有不可见的控制字符（#x{exc.character:04x}），请删掉这个字符后再保存。"
+            if isinstance(exc.character, int)
+            else "含有无法识别的字符，请删掉后再保存。",
+        )
+        return None
     except yaml.YAMLError as exc:
-        problems.add(display, None, None, f"YAML 格式错误（{exc}）。")
+        problems.add(display, 1 + line_offset, None, f"YAML 格式错误（{exc}）。")
         return None
     doc = Document(display, None)
     if root is None:
