@@ -115,8 +115,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     config = _config(args)
     if config is None or _load(args) is None:
         return 1
+    addr = args.dev_addr or "127.0.0.1:8000"
+    print(f"正在预览：http://{addr}/ （修改 {args.data}/ 里的数据后页面会自动刷新，按 Ctrl+C 停止）")
     with engine.environment(args.data, build_date(args.today)):
-        engine.serve(config, args.dev_addr)
+        engine.serve(config, addr)
     return 0
 
 
