@@ -63,29 +63,23 @@ def notice_printable(county: County, renderer: Renderer, notice: NoticeEntry) ->
         "print_notice.html", notice.print_url, notice.title,
         **context(
             county, notice=notice, body=render_markdown(notice.body), contacts=contacts,
-            online=notice.url, online_absolute=online, qr=qr_svg(online) if online else None,
-            density=print_density(notice.body, extra_lines=len(contacts)),
+            online=notice.url, online_absolute=online, qr=qr_svg(online, scale=3) if online else None,
+            density=print_density(notice.title, notice.body, 0, len(contacts), extra_mm=11),
         ),
     )
 
 
-HOME_PAGE_NOTICES = 3
 _URGENCY = {"预警": 0, "通报": 1, "提示": 2}
 
 
 def notices_panel(renderer: Renderer, county: County, subject: Any, here: str) -> Markup:
-    """Current notices, warnings first: the most urgent few on the home page, those
-    concerning a post or village (or the whole county) on its page."""
+    """Current notices, warnings first: all of them on the home page; on a post's or
+    village's page those naming it, its villages or its post, and the county-wide ones."""
     notices = sorted(current_notices(county), key=lambda n: _URGENCY[n.level])  # stable: newest next
-    total = len(notices)
     if isinstance(subject, Post):
         notices = [n for n in notices if concerns_post(n, county, subject)]
     elif isinstance(subject, Village):
         notices = [n for n in notices if concerns_village(n, county, subject)]
-    else:
-        notices = notices[:HOME_PAGE_NOTICES]
     if not notices:
         return Markup("")
-    return renderer.text(
-        "panel_notices.html", **context(county, here=here, notices=notices, total=total)
-    )
+    return renderer.text("panel_notices.html", **context(county, here=here, notices=notices))

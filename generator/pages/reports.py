@@ -120,12 +120,13 @@ def report_page(county: County, renderer: Renderer, report: ReportEntry) -> Page
 def report_printable(county: County, renderer: Renderer, report: ReportEntry) -> Asset:
     site_url = county.site.site_url
     online = absolute_url(site_url, report.url) if site_url else None
+    post = _post(county, report)
     return renderer.standalone(
         "print_report.html", report.print_url, report.title,
         **context(
-            county, report=report, post=_post(county, report), body=render_markdown(report.body),
-            online=report.url, online_absolute=online, qr=qr_svg(online) if online else None,
-            density=print_density(report.body, extra_lines=(len(report.stats) + 3) // 4 * 2),
+            county, report=report, post=post, body=render_markdown(report.body),
+            online=report.url, online_absolute=online, qr=qr_svg(online, scale=3) if online else None,
+            density=print_density(report.title, report.body, len(report.stats), 1 if post else 0),
         ),
     )
 
