@@ -109,7 +109,7 @@ def test_subscribe_links_on_reports_notices_and_post_pages(site: Path) -> None:
         assert "订阅" in html
 
 
-def test_titles_are_escaped_in_feeds(data: Path) -> None:
+def test_titles_and_bodies_are_escaped(data: Path) -> None:
     from generator.load import load_county
     from generator.pages import build_site
 
@@ -120,6 +120,13 @@ def test_titles_are_escaped_in_feeds(data: Path) -> None:
     text += '\n<img src=x onerror="alert(2)"> <a href="javascript:alert(3)">点</a>\n'
     report.write_text(text, encoding="utf-8")
     out = build_site(load_county(data, TODAY))
+    # Pages and printables escape it too (templates autoescape; the body is sanitised).
+    html = next(p.html for p in out.pages if p.url == "reports/2026-10-jinma-jinma/")
+    printable = next(a.content for a in out.assets if a.dest == "print/reports/2026-10-jinma-jinma/index.html")
+    assert printable is not None
+    for text in (html, printable.decode("utf-8")):
+        assert "<script>alert(1)" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+        assert "onerror" not in text and "javascript:" not in text
     for dest in ("feeds/all.atom.xml", "feeds/all.rss.xml"):
         raw = next(a.content for a in out.assets if a.dest == dest)
         assert raw is not None

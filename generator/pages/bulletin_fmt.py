@@ -38,6 +38,10 @@ class Fmt:
     def month(month: Month) -> str:
         return f"{month[0]}年{month[1]}月"
 
+    def month_short(self, month: Month) -> str:
+        """A month in a column header: without the year when it is this year."""
+        return f"{month[1]}月" if month[0] == self.county.today.year else self.month(month)
+
     @staticmethod
     def week(week: Week) -> str:
         start = week_start(week)
