@@ -167,3 +167,24 @@ def test_source_date_epoch_sets_the_build_date(site: Path, tmp_path: Path) -> No
     for rel in ("feeds/all.atom.xml", "feeds/all.rss.xml", "feeds/posts/zhongshu-changan.atom.xml",
                 "index.html", "notices/index.html"):
         assert (out / rel).read_bytes() == (site / rel).read_bytes(), rel
+
+
+def test_without_site_url_no_feeds_and_no_qr_but_a_warning(data: Path) -> None:
+    from generator.load import load_county
+    from generator.pages import build_site
+
+    from conftest import cunjing
+
+    site_yml = data / "site.yml"
+    site_yml.write_text(
+        site_yml.read_text(encoding="utf-8").replace("site_url: https://cunjing.example.org/luxi/\n", ""),
+        encoding="utf-8",
+    )
+    run = cunjing("check", "--data", data)
+    assert run.code == 0 and "警告：字段 site_url：没有填写网站地址 site_url：不生成订阅源" in run.err
+    out = build_site(load_county(data, TODAY))
+    assert not [a for a in out.assets if a.dest.startswith("feeds/")]
+    printable = next(a.content for a in out.assets if a.dest == "print/notices/2026-11-anti-fraud/index.html")
+    assert printable is not None and b"<svg" not in printable
+    index = next(p.html for p in out.pages if p.url == "reports/")
+    assert "订阅" not in index and "feeds/" not in index
