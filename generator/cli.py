@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from . import engine
+from . import engine, newfile
 from .county import County
 from .load import build_date, load_county
 from .output import atomic_site
@@ -57,6 +57,16 @@ def make_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs 配置文件")
     p.add_argument("-a", "--dev-addr", default=None, help="预览地址，默认 127.0.0.1:8000")
+    p = sub.add_parser("new", help="新建一篇工作报告或安全提示（用模板，不会覆盖已有文件）")
+    p.add_argument("kind", choices=["report", "notice"], metavar="种类", help="report（工作报告）或 notice（安全提示）")
+    common(p)
+    p.add_argument(
+        "--post", action="append", default=[], metavar="警务室编号",
+        help="报告：哪个警务室的（不写是全县的）；提示：涉及哪个警务室（可写多次）",
+    )
+    p.add_argument("--village", action="append", default=[], metavar="村编号", help="提示涉及的村（社区），可写多次")
+    p.add_argument("--level", choices=["提示", "预警", "通报"], default="提示", help="提示的级别（默认 提示）")
+    p.add_argument("--title", default=None, help="标题（也可以以后在文件里写）")
     return parser
 
 
@@ -122,7 +132,53 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}
+def _check_ids(args: argparse.Namespace) -> tuple[list[str], County | None]:
+    """Problems with the --post/--village ids, checked against the data; and the county."""
+    problems: list[str] = []
+    try:
+        county: County | None = load_county(args.data, args.today)
+    except DataError:
+        county = None  # the data has errors elsewhere; still check what we can
+    for post in args.post:
+        known = post in county.post_by_id if county else (args.data / "posts" / f"{post}.yml").is_file()
+        if not known:
+            problems.append(f"没有编号为“{post}”的警务室（应有文件 {args.data}/posts/{post}.yml）。")
+    if county is not None:
+        for village in args.village:
+            if village not in county.village_by_id and village not in county.alias_of:
+                problems.append(f"没有编号为“{village}”的村（社区）。")
+    return problems, county
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    if not args.data.is_dir():
+        print(f"找不到数据文件夹 {args.data}，请在项目文件夹里运行，或用 --data 指定。", file=sys.stderr)
+        return 1
+    if args.kind == "report" and (len(args.post) > 1 or args.village):
+        print("一篇工作报告只属于一个警务室：--post 只能写一次，不能写 --village。", file=sys.stderr)
+        return 2
+    problems, county = _check_ids(args)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    today = build_date(args.today)
+    if args.kind == "report":
+        post = args.post[0] if args.post else None
+        name = county.post_by_id[post].name if county and post else None
+        text = newfile.report_text(today, post, name, args.title)
+        path = newfile.write_new(args.data / "reports", f"{today.isoformat()}-{post or 'county'}-report", text)
+    else:
+        stem = f"{today.isoformat()}-{args.post[0]}-notice" if len(args.post) == 1 else f"{today.isoformat()}-notice"
+        text = newfile.notice_text(today, args.level, args.post, args.village, args.title)
+        path = newfile.write_new(args.data / "notices", stem, text)
+    print(
+        f"已新建 {path}。\n请用记事本或 WPS 打开它，把所有【请填写……】改成实际内容、保存（UTF-8），"
+        "然后运行 cunjing check 检查；没填完的文件不会发布。"
+    )
+    return 0
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

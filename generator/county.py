@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .bulletin import NoticeEntry, ReportEntry
 from .pinyin import sort_key
 from .problems import Problem
 from .schema import Officer, Post, SiteConfig, Staff, Village
+from .visits import VisitStats
 
 
 @dataclass
@@ -33,6 +35,9 @@ class County:
     # -- content sections add their records below, each in its own block --
 
     # reports, notices and visit statistics (issue 4)
+    reports: list[ReportEntry] = field(default_factory=list)  # newest first
+    notices: list[NoticeEntry] = field(default_factory=list)  # newest first
+    visit_stats: VisitStats = field(default_factory=VisitStats)  # aggregates only, never rows
 
     # lectures and events (issue 5)
 

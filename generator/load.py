@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from .bulletin_load import load_bulletins
 from .county import County
 from .files import display_path
 from .guard import check_personal_data
@@ -29,6 +30,7 @@ from .yamlio import Document, load_yaml_file
 SectionLoader = Callable[[Path, County, Problems], None]
 SECTION_LOADERS: list[SectionLoader] = [
     # reports, notices and visits (issue 4)
+    load_bulletins,
 
     # lectures and events (issue 5)
 

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from .. import phones
 from ..county import County
 from .base import Asset, Page, SiteOutput
+from .bulletin import bulletin_pages, notices_panel, reports_panel, visits_panel
 from .core import core_pages
 from .media import STYLESHEET, photo_url
 from .render import Renderer
@@ -33,17 +34,18 @@ SECTIONS: list[Section] = [
     # find, contacts and printables (issue 3)
 
     # reports, notices and feeds (issue 4)
+    bulletin_pages,
 
     # law education and the calendar (issue 5)
 
 ]
 PANELS: dict[str, list[Panel]] = {
-    "home.top": [],
+    "home.top": [notices_panel],
     "home.bottom": [],
-    "post.top": [],
-    "post.bottom": [],
-    "village.top": [],
-    "village.bottom": [],
+    "post.top": [notices_panel],
+    "post.bottom": [reports_panel, visits_panel],
+    "village.top": [notices_panel],
+    "village.bottom": [reports_panel, visits_panel],
     "officer.bottom": [],
 }
 
