@@ -7,6 +7,7 @@ hosts), so a report pasted from Word can never run code on residents' phones.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import markdown
@@ -55,9 +56,15 @@ def sanitise(html: str) -> Markup:
     return Markup(cleaned)
 
 
+# A line break between two Chinese characters is not a space (as it is in English).
+_CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+_CJK_BREAK = re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}])")
+
+
 def render_markdown(text: str) -> Markup:
     """Markdown body -> sanitised HTML. Headings start at h2 (the page has the h1)."""
     md = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
-    html = md.convert(text)
+    parts = re.split(r"(<pre[\s\S]*?</pre>)", md.convert(text))
+    html = "".join(p if p.startswith("<pre") else _CJK_BREAK.sub("", p) for p in parts)
     html = html.replace("<h1", "<h2").replace("</h1>", "</h2>")
     return sanitise(html)

@@ -148,3 +148,19 @@ def test_killed_build_leaves_the_previous_site_whole(tmp_path: Path) -> None:
             proc.kill()
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_markdown_bodies_keep_chinese_lines_together_and_code_as_is() -> None:
+    from generator.markup import render_markdown
+
+    html = str(render_markdown("请看管，\n贵重物品。\nSee\nthis\n\n```\n代码\n行\n```\n"))
+    assert "请看管，贵重物品。" in html
+    assert "See\nthis" in html
+    assert "代码\n行" in html
+
+
+def test_qr_codes_scale_without_clipping() -> None:
+    from generator.pages.qr import qr_svg
+
+    svg = str(qr_svg("https://example.org/v/changan/"))
+    assert 'viewBox="0 0 ' in svg and 'width="' in svg

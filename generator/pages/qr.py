@@ -7,7 +7,15 @@ from markupsafe import Markup
 
 
 def qr_svg(url: str, *, scale: int = 4, title: str = "二维码") -> Markup:
-    """An inline <svg> QR code for an absolute URL (error correction M)."""
+    """An inline <svg> QR code for an absolute URL (error correction M).
+
+    It carries both a viewBox and its natural width/height, so CSS may resize
+    it (e.g. 40 mm on a printable) without clipping the code.
+    """
     code = segno.make(url, error="m", micro=False)
-    svg = code.svg_inline(scale=scale, border=2, dark="#000", light="#fff", title=title, omitsize=False)
+    width, height = code.symbol_size(scale=scale, border=2)
+    svg = code.svg_inline(
+        scale=scale, border=2, dark="#000", light="#fff", title=title, omitsize=True
+    )
+    svg = svg.replace("<svg ", f'<svg width="{width}" height="{height}" role="img" ', 1)
     return Markup(svg)
