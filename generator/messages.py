@@ -8,6 +8,7 @@ import typing
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from .problems import Problems, field_path
 from .yamlio import Document
@@ -55,6 +56,14 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
+def _field(model: type[BaseModel], name: str) -> FieldInfo | None:
+    """A model's field by its name or by its alias (e.g. ``from``)."""
+    info = model.model_fields.get(name)
+    if info is None:
+        info = next((i for i in model.model_fields.values() if i.alias == name), None)
+    return info
+
+
 def model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
     """The model class describing the mapping at ``loc`` (None if not a model)."""
     current: Any = model
@@ -63,7 +72,7 @@ def model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMod
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
-        info = current.model_fields.get(part)
+        info = _field(current, part)
         if info is None:
             return None
         current = _unwrap(info.annotation)
@@ -79,7 +88,7 @@ def _title(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
     parent = model_at(model, loc[: max(i for i, p in enumerate(loc) if isinstance(p, str))])
     if parent is None:
         return None
-    info = parent.model_fields.get(names[-1])
+    info = _field(parent, names[-1])
     return info.title if info else None
 
 
@@ -90,7 +99,7 @@ def _literal_choices(model: type[BaseModel], loc: tuple[str | int, ...]) -> list
     parent = model_at(model, loc[: names[-1]])
     if parent is None:
         return []
-    info = parent.model_fields.get(str(loc[names[-1]]))
+    info = _field(parent, str(loc[names[-1]]))
     if info is None:
         return []
     annotation = _unwrap(info.annotation)
@@ -111,7 +120,7 @@ def describe(model: type[BaseModel], error: Any) -> tuple[tuple[str | int, ...],
         return loc, "缺少必填字段。"
     if kind == "extra_forbidden":
         parent = model_at(model, loc[:-1])
-        known = list(parent.model_fields) if parent else []
+        known = [info.alias or name for name, info in parent.model_fields.items()] if parent else []
         key = str(loc[-1])
         guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
         hint = f"是否想写“{guess[0]}”？" if guess else f"可用的字段有：{'、'.join(known)}。"
