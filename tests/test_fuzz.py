@@ -29,18 +29,30 @@ from conftest import SAMPLE, TODAY
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 POST = "posts/zhongshu-changan.yml"
+# One file of every kind that concerns only the post above: a small county
+# in which each loader has something to read.
+FILES = [
+    "site.yml",
+    POST,
+    "photos/li-jianguo.png",
+    "reports/2026-11-zhongshu-changan.md",
+    "notices/2026-11-changan-ebike-theft.md",
+]
+VISITS = "visits/2026-q4.csv"
 
 
 @contextmanager
 def small_county() -> Iterator[Path]:
-    """site.yml and one post (with its photo): a minimal valid county."""
+    """A minimal valid county: one post and one file of every other kind."""
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
-        (data / "posts").mkdir(parents=True)
-        (data / "photos").mkdir()
-        shutil.copy(SAMPLE / "site.yml", data / "site.yml")
-        shutil.copy(SAMPLE / POST, data / POST)
-        shutil.copy(SAMPLE / "photos/li-jianguo.png", data / "photos/li-jianguo.png")
+        for rel in FILES:
+            (data / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(SAMPLE / rel, data / rel)
+        rows = (SAMPLE / VISITS).read_text(encoding="utf-8-sig").splitlines()
+        mine = [r for r in rows[1:] if r.split(",")[1] in ("li-jianguo", "zhang-lei")]
+        (data / VISITS).parent.mkdir(parents=True, exist_ok=True)
+        (data / VISITS).write_text("\n".join([rows[0], *mine]) + "\n", encoding="utf-8")
         yield data
 
 
@@ -90,7 +102,8 @@ def mutate(tree: Any, path: list[int], value: Any) -> Any:
 
 
 def fuzz_targets() -> list[str]:
-    return ["site.yml", POST]
+    """Every data file kind a loader reads (YAML, front matter, CSV)."""
+    return [f for f in FILES if not f.endswith(".png")] + [VISITS]
 
 
 @SETTINGS
@@ -118,8 +131,22 @@ def test_arbitrary_bytes(target: str, raw: bytes) -> None:
 def test_arbitrary_yaml_structure(target: str, path: list[int], value: Any) -> None:
     with small_county() as data:
         file = data / target
-        tree = yaml.safe_load(file.read_text(encoding="utf-8"))
-        file.write_text(yaml.safe_dump(mutate(tree, path, value), allow_unicode=True), encoding="utf-8")
+        text = file.read_text(encoding="utf-8")
+        if target.endswith(".csv"):
+            rows = text.splitlines()
+            cells = [row.split(",") for row in rows]
+            r = path[0] % len(cells) if path else 0
+            c = path[1] % len(cells[r]) if len(path) > 1 else 0
+            cells[r][c] = str(value)
+            file.write_text("\n".join(",".join(row) for row in cells) + "\n", encoding="utf-8")
+        elif target.endswith(".md"):
+            _, front, body = text.split("---\n", 2)
+            tree = mutate(yaml.safe_load(front), path, value)
+            dumped = yaml.safe_dump(tree, allow_unicode=True)
+            file.write_text(f"---\n{dumped}---\n{body}", encoding="utf-8")
+        else:
+            tree = mutate(yaml.safe_load(text), path, value)
+            file.write_text(yaml.safe_dump(tree, allow_unicode=True), encoding="utf-8")
         event(outcome(data))
 
 
