@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .agenda import Attachment, Entry
 from .pinyin import sort_key
 from .problems import Problem
 from .schema import Officer, Post, SiteConfig, Staff, Village
+from .schema.event import Event
+from .schema.lecture import Lecture
 
 
 @dataclass
@@ -35,7 +38,10 @@ class County:
     # reports, notices and visit statistics (issue 4)
 
     # lectures and events (issue 5)
-
+    lectures: list[Lecture] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    attachments: dict[str, Attachment] = field(default_factory=dict)  # by data/ path
+    agenda: list[Entry] = field(default_factory=list)  # events, timed lectures, reception
 
     def __post_init__(self) -> None:
         self.posts = sorted(

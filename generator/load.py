@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from .agenda_load import load_agenda
 from .county import County
 from .messages import validate_document
 from .problems import DataError, Problems
@@ -29,7 +30,7 @@ SECTION_LOADERS: list[SectionLoader] = [
     # reports, notices and visits (issue 4)
 
     # lectures and events (issue 5)
-
+    load_agenda,
 ]
 
 _PLACEHOLDER_SITE = SiteConfig(title="-", county="-", authority="-")
