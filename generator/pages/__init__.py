@@ -20,6 +20,8 @@ from markupsafe import Markup
 
 from .. import phones
 from ..county import County
+from .agenda_panels import home_agenda, post_agenda, village_agenda
+from .agenda_site import law_and_calendar
 from .base import Asset, Page, SiteOutput
 from .core import core_pages
 from .media import STYLESHEET, photo_url
@@ -35,15 +37,21 @@ SECTIONS: list[Section] = [
     # reports, notices and feeds (issue 4)
 
     # law education and the calendar (issue 5)
-
+    law_and_calendar,
 ]
 PANELS: dict[str, list[Panel]] = {
     "home.top": [],
-    "home.bottom": [],
+    "home.bottom": [
+        home_agenda,  # law education and the calendar (issue 5)
+    ],
     "post.top": [],
-    "post.bottom": [],
+    "post.bottom": [
+        post_agenda,  # law education and the calendar (issue 5)
+    ],
     "village.top": [],
-    "village.bottom": [],
+    "village.bottom": [
+        village_agenda,  # law education and the calendar (issue 5)
+    ],
     "officer.bottom": [],
 }
 
