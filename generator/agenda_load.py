@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import datetime, time
 from collections.abc import Iterable
+from datetime import datetime, time
 from functools import partial
 from pathlib import Path
 
@@ -42,15 +42,16 @@ WEEKDAYS = "一二三四五六日"
 
 
 def load_agenda(data_dir: Path, county: County, problems: Problems) -> None:
+    known = _ids_in_post_files(data_dir)
     lectures = [
         lecture for lecture in (
-            _load_lecture(data_dir, path, county, problems)
+            _load_lecture(data_dir, path, county, known, problems)
             for path in _files(data_dir / "lectures", (".md",), "讲座", problems)
         ) if lecture is not None
     ]
     events = [
         event for event in (
-            _load_event(path, county, problems)
+            _load_event(path, county, known, problems)
             for path in _files(data_dir / "events", (".yml", ".yaml"), "活动", problems)
         ) if event is not None
     ]
@@ -132,7 +133,9 @@ def _no_id_field(doc: Document, data: dict[str, object], problems: Problems) -> 
 
 # -- lectures ----------------------------------------------------------------
 
-def _load_lecture(data_dir: Path, path: Path, county: County, problems: Problems) -> Lecture | None:
+def _load_lecture(
+    data_dir: Path, path: Path, county: County, known: set[str], problems: Problems
+) -> Lecture | None:
     display = display_path(path)
     markdown = load_markdown_file(path, display, problems)
     if markdown is None:
@@ -147,8 +150,8 @@ def _load_lecture(data_dir: Path, path: Path, county: County, problems: Problems
     if lecture is None:
         return None
     add = partial(_report, problems, doc)
-    posts, villages = _places(county, doc, lecture.posts, lecture.villages, problems)
-    _check_speaker(county, doc, lecture.speaker, problems)
+    posts, villages = _places(county, doc, lecture.posts, lecture.villages, known, problems)
+    _check_speaker(county, doc, lecture.speaker, known, problems)
     if (lecture.start is None) != (lecture.end is None):
         given, missing = ("start", "end") if lecture.start else ("end", "start")
         add((given,), f"写了 {given} 就要写 {missing}：讲座有开始时间也要有结束时间；"
@@ -188,8 +191,12 @@ def _attach(
     county.attachments.setdefault(key, Attachment(ref=key, path=found, size=size))
 
 
-def _check_speaker(county: County, doc: Document, speaker: str | None, problems: Problems) -> None:
+def _check_speaker(
+    county: County, doc: Document, speaker: str | None, known: set[str], problems: Problems
+) -> None:
     if speaker is None or not SLUG.fullmatch(speaker) or speaker in county.officer_by_id:
+        return
+    if speaker in known:  # in a post file with errors of its own, already reported
         return
     guess = difflib.get_close_matches(speaker, list(county.officer_by_id), n=1)
     hint = f"是否想写“{guess[0]}”？" if guess else ""
@@ -201,7 +208,7 @@ def _check_speaker(county: County, doc: Document, speaker: str | None, problems:
 
 # -- events ------------------------------------------------------------------
 
-def _load_event(path: Path, county: County, problems: Problems) -> Event | None:
+def _load_event(path: Path, county: County, known: set[str], problems: Problems) -> Event | None:
     display = display_path(path)
     doc = load_yaml_file(path, display, problems)
     if doc is None:
@@ -215,7 +222,7 @@ def _load_event(path: Path, county: County, problems: Problems) -> Event | None:
     if event is None:
         return None
     add = partial(_report, problems, doc)
-    posts, villages = _places(county, doc, event.posts, event.villages, problems)
+    posts, villages = _places(county, doc, event.posts, event.villages, known, problems)
     ok = _check_order(doc, event.start, event.end, problems)
     if event.until is not None and event.repeat is None:
         add(("until",), "只有重复的活动（写了 repeat）才需要写 until。")
@@ -266,19 +273,27 @@ def _check_order(doc: Document, start: datetime, end: datetime, problems: Proble
 
 
 def _places(
-    county: County, doc: Document, posts: list[str], villages: list[str], problems: Problems
+    county: County, doc: Document, posts: list[str], villages: list[str], known: set[str],
+    problems: Problems,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Check post and village ids; old village ids (aliases) resolve to the current ones."""
+    """Check post and village ids; old village ids (aliases) resolve to the current ones.
+
+    An id from a post file that has errors of its own is not reported again.
+    """
     found_posts: list[str] = []
     for i, post_id in enumerate(posts):
         if post_id in county.post_by_id:
             if post_id not in found_posts:
                 found_posts.append(post_id)
             continue
+        if post_id in known:
+            continue
         _report(problems, doc, ("posts", i), f"找不到编号为“{post_id}”的警务室。{_guess(post_id, county.post_by_id)}")
     found_villages: list[str] = []
     for i, village_id in enumerate(villages):
         village = county.village_by_id.get(village_id) or county.alias_of.get(village_id)
+        if village is None and village_id in known:
+            continue
         if village is None:
             _report(
                 problems, doc, ("villages", i),
@@ -292,6 +307,30 @@ def _places(
 def _guess(value: str, known: Iterable[str]) -> str:
     guess = difflib.get_close_matches(value, list(known), n=1)
     return f"是否想写“{guess[0]}”？" if guess else "编号要和 posts 文件夹里写的一致。"
+
+
+def _ids_in_post_files(data_dir: Path) -> set[str]:
+    """Every post, village (and old village) and officer id written in the post files,
+    valid or not: read again, quietly, since their own problems are already reported."""
+    found: set[str] = set()
+    folder = data_dir / "posts"
+    if not folder.is_dir():
+        return found
+    for path in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
+        found.add(path.stem)
+        doc = load_yaml_file(path, str(path), Problems())
+        data = doc.data if doc is not None else None
+        if not isinstance(data, dict):
+            continue
+        for group, keys in (("villages", ("id", "aliases")), ("officers", ("id",))):
+            items = data.get(group)
+            for item in items if isinstance(items, list) else []:
+                if not isinstance(item, dict):
+                    continue
+                for key in keys:
+                    value = item.get(key)
+                    found.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+    return found
 
 
 # -- calendar entries --------------------------------------------------------

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, vRecur, vText
 
 from ..agenda import LOCAL_TZ, Entry, entries_of_post, entries_of_village
 from ..county import County
@@ -79,7 +79,8 @@ def calendar(county: County, name: str, entries: Iterable[Entry]) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    # An X- property is not escaped unless typed as TEXT; a calendar's name is one line.
+    cal.add("x-wr-calname", vText(" ".join(name.split())))
     cal.add("x-wr-timezone", "Asia/Shanghai")
     cal.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT12H")
