@@ -65,11 +65,11 @@ def load_agenda(data_dir: Path, county: County, problems: Problems) -> None:
 
 # -- files -------------------------------------------------------------------
 
-def display_path(path: Path) -> str:
+def _display(path: Path) -> str:
     # load.py registers this loader, so its helper is imported when first needed.
-    from .load import display_path as shown
+    from .load import display_path
 
-    return shown(path)
+    return display_path(path)
 
 
 def _files(folder: Path, suffixes: tuple[str, ...], what: str, problems: Problems) -> list[Path]:
@@ -79,7 +79,7 @@ def _files(folder: Path, suffixes: tuple[str, ...], what: str, problems: Problem
     found: list[Path] = []
     stems: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
-        display = display_path(path)
+        display = _display(path)
         if path.name.startswith(".") or path.is_dir():
             continue
         if path.suffix.lower() not in suffixes:
@@ -105,7 +105,7 @@ def _files(folder: Path, suffixes: tuple[str, ...], what: str, problems: Problem
         if path.stem in stems:
             problems.add(
                 display, None, None,
-                f"编号“{path.stem}”重复：{display_path(stems[path.stem])} 也用了这个文件名。",
+                f"编号“{path.stem}”重复：{_display(stems[path.stem])} 也用了这个文件名。",
             )
             continue
         stems[path.stem] = path
@@ -136,7 +136,7 @@ def _no_id_field(doc: Document, data: dict[str, object], problems: Problems) -> 
 def _load_lecture(
     data_dir: Path, path: Path, county: County, known: set[str], problems: Problems
 ) -> Lecture | None:
-    display = display_path(path)
+    display = _display(path)
     markdown = load_markdown_file(path, display, problems)
     if markdown is None:
         return None
@@ -209,7 +209,7 @@ def _check_speaker(
 # -- events ------------------------------------------------------------------
 
 def _load_event(path: Path, county: County, known: set[str], problems: Problems) -> Event | None:
-    display = display_path(path)
+    display = _display(path)
     doc = load_yaml_file(path, display, problems)
     if doc is None:
         return None
@@ -413,8 +413,8 @@ def _post_file(data_dir: Path, post: Post) -> str:
     for suffix in (".yml", ".yaml"):
         path = data_dir / "posts" / f"{post.id}{suffix}"
         if path.is_file():
-            return display_path(path)
-    return display_path(data_dir / "posts" / f"{post.id}.yml")
+            return _display(path)
+    return _display(data_dir / "posts" / f"{post.id}.yml")
 
 
 __all__ = ["load_agenda"]

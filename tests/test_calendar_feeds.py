@@ -136,7 +136,7 @@ def test_event_and_lecture_pages_offer_their_own_calendar_file(site: Path) -> No
 def test_subscribe_links_on_every_relevant_page(site: Path) -> None:
     base = "https://cunjing.example.org/luxi/"
     pages = {
-        "events/": "calendar/all.ics", "law/": "calendar/all.ics",
+        "": "calendar/all.ics", "events/": "calendar/all.ics", "law/": "calendar/all.ics",
         "posts/zhongshu-changan/": "calendar/posts/zhongshu-changan.ics",
         "v/wenbi/": "calendar/v/wenbi.ics", "events/kentanhui-xianju/": "calendar/all.ics",
         "law/fanzha-chunjie/": "calendar/all.ics",

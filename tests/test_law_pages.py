@@ -57,7 +57,7 @@ def test_lecture_page_has_time_venue_speaker_and_materials(site: Path) -> None:
     assert '<a href="../../officers/pu-yumin/">普玉敏</a>' in html  # speaker is an officer
     assert '<a href="../../posts/jinma-jinma/">金马社区警务室</a>' in html
     assert "即将举行" in html
-    material = re.search(r'<a href="(\.\./\.\./media/materials/toukui\.jpg)" download>宣传画：一盔一带，安全常在</a> '
+    material = re.search(r'<a href="(\.\./\.\./media/materials/toukui\.jpg)">宣传画：一盔一带，安全常在</a> '
                          r'<span class="cj-files__meta">图片，(\d+) KB</span>', html)
     assert material, html
     published = (site / "law/jiaotong-anquan-jinma" / material.group(1)).resolve()
