@@ -74,7 +74,7 @@ def test_from_village_page_to_an_event_and_its_calendar_file(browser: Any, serve
 def test_events_and_law_pages_without_javascript(browser: Any, served: str) -> None:
     context, page, _ = open_page(browser, served, javascript=False)
     try:
-        page.locator(".cj").get_by_role("link", name="活动日历").click()
+        page.locator(".cj").get_by_role("link", name="活动日历", exact=True).click()
         page.wait_for_load_state()
         assert page.url.endswith("/events/")
         assert page.locator("h3.cj-day").first.inner_text() == "11月28日 星期六"
