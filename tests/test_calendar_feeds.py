@@ -133,6 +133,19 @@ def test_event_and_lecture_pages_offer_their_own_calendar_file(site: Path) -> No
             assert f'href="../../calendar/law/{slug}.ics" download' in html
 
 
+def test_post_pages_offer_their_reception_hours_as_a_calendar_file(site: Path) -> None:
+    for post in sorted(post_names().values()):
+        html = (site / f"posts/{post}/index.html").read_text(encoding="utf-8")
+        assert f'href="../../calendar/reception/{post}.ics" download' in html
+        [event] = read_calendar(site / f"calendar/reception/{post}.ics").walk("VEVENT")
+        assert str(event["UID"]) == f"reception-{post}@cunjing.example.org/luxi"
+        assert str(event["CATEGORIES"].cats[0]) == "警民相约警务室" and "RRULE" in event
+        assert "UNTIL" not in event["RRULE"]  # standing hours: no end
+        assert expand(site / f"calendar/reception/{post}.ics", START) == {
+            (key, t) for key, t in shown(site, f"posts/{post}/", post) if key == f"reception-{post}"
+        }
+
+
 def test_subscribe_links_on_every_relevant_page(site: Path) -> None:
     base = "https://cunjing.example.org/luxi/"
     pages = {
