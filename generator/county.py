@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .agenda import Attachment, Entry
 from .bulletin import NoticeEntry, ReportEntry
 from .pinyin import sort_key
 from .problems import Problem
 from .schema import Officer, Post, SiteConfig, Staff, Village
+from .schema.event import Event
+from .schema.lecture import Lecture
 from .visits import VisitStats
 
 
@@ -40,7 +43,10 @@ class County:
     visit_stats: VisitStats = field(default_factory=VisitStats)  # aggregates only, never rows
 
     # lectures and events (issue 5)
-
+    lectures: list[Lecture] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    attachments: dict[str, Attachment] = field(default_factory=dict)  # by data/ path
+    agenda: list[Entry] = field(default_factory=list)  # events, timed lectures, reception
 
     def __post_init__(self) -> None:
         self.posts = sorted(

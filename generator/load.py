@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from .agenda_load import load_agenda
 from .bulletin_load import load_bulletins
 from .county import County
 from .files import display_path
@@ -33,7 +34,7 @@ SECTION_LOADERS: list[SectionLoader] = [
     load_bulletins,
 
     # lectures and events (issue 5)
-
+    load_agenda,
 ]
 
 _PLACEHOLDER_SITE = SiteConfig(title="-", county="-", authority="-")

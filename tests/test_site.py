@@ -112,7 +112,7 @@ def test_internal_links_resolve(site: Path) -> None:
     for path in html_pages(site):
         for tag, attr, value in parse(path).links:
             parts = urlsplit(value)
-            if parts.netloc == base.netloc and parts.path.startswith(base.path):
+            if parts.scheme == base.scheme and parts.netloc == base.netloc and parts.path.startswith(base.path):
                 parts = urlsplit(value[len(f"{base.scheme}://{base.netloc}"):])  # canonical
             elif parts.scheme or parts.netloc or value.startswith(("#", "mailto:", "tel:")):
                 continue

@@ -20,6 +20,8 @@ from markupsafe import Markup
 
 from .. import phones
 from ..county import County
+from .agenda_panels import home_agenda, post_agenda, village_agenda
+from .agenda_site import law_and_calendar
 from .base import Asset, Page, SiteOutput
 from .bulletin import bulletin_pages, notices_panel, reports_panel, visits_panel
 from .core import core_pages
@@ -37,15 +39,25 @@ SECTIONS: list[Section] = [
     bulletin_pages,
 
     # law education and the calendar (issue 5)
-
+    law_and_calendar,
 ]
 PANELS: dict[str, list[Panel]] = {
     "home.top": [notices_panel],
-    "home.bottom": [],
+    "home.bottom": [
+        home_agenda,  # law education and the calendar (issue 5)
+    ],
     "post.top": [notices_panel],
-    "post.bottom": [reports_panel, visits_panel],
+    "post.bottom": [
+        post_agenda,  # law education and the calendar (issue 5)
+        reports_panel,
+        visits_panel,
+    ],
     "village.top": [notices_panel],
-    "village.bottom": [reports_panel, visits_panel],
+    "village.bottom": [
+        village_agenda,  # law education and the calendar (issue 5)
+        reports_panel,
+        visits_panel,
+    ],
     "officer.bottom": [],
 }
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from .base import Id, Phone, Record, Text
+from .timing import LocalDate, Repeat, TimeOfDay
 
 DUTIES = ("政策法律宣传员", "安全防范引导员", "社情民意信息员", "矛盾纠纷调解员", "稳定工作联络员")
 Duty = Literal["政策法律宣传员", "安全防范引导员", "社情民意信息员", "矛盾纠纷调解员", "稳定工作联络员"]
@@ -54,6 +56,30 @@ class Staff(Record):
     villages: list[Id] = Field(default_factory=list, title="负责村（社区）")
 
 
+class Reception(Record):
+    """Regular reception hours at the post (警民相约警务室): a repeat rule and times of day."""
+
+    repeat: Repeat = Field(title="重复规则", description="例如 FREQ=WEEKLY;BYDAY=WE（每周三）")
+    start: TimeOfDay = Field(title="开始时间", description="HH:MM，例如 09:00")
+    end: TimeOfDay = Field(title="结束时间", description="HH:MM，例如 11:30")
+    since: LocalDate | None = Field(
+        None, title="从哪天起", description="YYYY-MM-DD；隔周、隔月接待时用来确定从哪一次算起"
+    )
+
+    @model_validator(mode="after")
+    def _sensible(self) -> Reception:
+        if self.end <= self.start:
+            raise PydanticCustomError(
+                "cj_order", "结束时间 {end} 应晚于开始时间 {start}。",
+                {"end": self.end.strftime("%H:%M"), "start": self.start.strftime("%H:%M")},
+            )
+        if "COUNT=" in self.repeat:
+            raise PydanticCustomError(
+                "cj_rrule", "接待时间是长期的，重复规则里不要写 COUNT（次数）。"
+            )
+        return self
+
+
 class Post(Record):
     """A police post (警务室). Its id is the file name (posts/<id>.yml)."""
 
@@ -68,3 +94,4 @@ class Post(Record):
     villages: list[Village] = Field(title="负责村（社区）", min_length=1)
     officers: list[Officer] = Field(title="民警")
     staff: list[Staff] = Field(default_factory=list, title="辅警和协管员")
+    reception: Reception | None = Field(None, title="警民相约警务室", description="固定接待群众的时间")

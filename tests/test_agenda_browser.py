@@ -1,0 +1,93 @@
+"""Law education and the calendar in a real browser (Chromium): the recording
+plays, and residents reach events and calendar files by tapping, without JavaScript."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from icalendar import Calendar
+
+
+def open_page(browser: Any, url: str, *, javascript: bool) -> tuple[Any, Any, list[str]]:
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, java_script_enabled=javascript, is_mobile=True,
+        accept_downloads=True,
+    )
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return context, page, requests
+
+
+def test_broadcast_recording_plays(browser: Any, served: str) -> None:
+    context, page, requests = open_page(browser, served + "law/jindu-guangbo/", javascript=True)
+    try:
+        audio = page.locator("audio")
+        assert audio.is_visible()
+        assert audio.evaluate("a => a.paused && a.preload") == "none"  # nothing loads before a tap
+        audio.scroll_into_view_if_needed()
+        box = audio.bounding_box()
+        assert box and box["width"] >= 250
+        # Tap the play button at the left of the player, as a resident would.
+        page.mouse.click(box["x"] + 20, box["y"] + box["height"] / 2)
+        page.wait_for_function(
+            "() => { const a = document.querySelector('audio'); return a.currentTime > 0 && !a.paused; }",
+            timeout=15_000,
+        )
+        state = audio.evaluate("a => ({error: a.error, duration: a.duration, ready: a.readyState})")
+        assert state["error"] is None and state["ready"] >= 2 and state["duration"] > 10
+        assert page.get_by_role("heading", name="文字稿").is_visible()
+    finally:
+        context.close()
+    assert any(u.endswith("/media/audio/jindu-guangbo.mp3") for u in requests)
+    assert all(urlsplit(u).hostname == "127.0.0.1" for u in requests), requests
+
+
+def test_from_village_page_to_an_event_and_its_calendar_file(browser: Any, served: str) -> None:
+    context, page, requests = open_page(browser, served + "v/changan/", javascript=False)
+    try:
+        agenda = page.locator("section.cj-agenda")
+        assert "警民相约警务室" in agenda.inner_text()
+        agenda.get_by_role("link", name="长安社区冬季夜间义务巡逻").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/events/dongji-xunluo-changan/")
+        assert "每周五、周六 20:00—22:00" in page.locator(".cj-facts").inner_text()
+        button = page.get_by_role("link", name="添加到手机日历")
+        box = button.bounding_box()
+        assert box and box["height"] >= 44  # a big tap target
+        with page.expect_download() as download:
+            button.click()
+        path = download.value.path()
+        assert download.value.suggested_filename == "dongji-xunluo-changan.ics"
+        with open(path, "rb") as handle:
+            [event] = Calendar.from_ical(handle.read()).walk("VEVENT")
+        assert str(event["SUMMARY"]) == "长安社区冬季夜间义务巡逻"
+        assert "RRULE" in event
+    finally:
+        context.close()
+    assert all(urlsplit(u).hostname == "127.0.0.1" for u in requests), requests
+
+
+def test_events_and_law_pages_without_javascript(browser: Any, served: str) -> None:
+    context, page, _ = open_page(browser, served, javascript=False)
+    try:
+        page.locator(".cj").get_by_role("link", name="活动日历", exact=True).click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/events/")
+        assert page.locator("h3.cj-day").first.inner_text() == "11月28日 星期六"
+        assert page.locator("#reception + p + table tbody tr").count() == 42
+        page.locator("h2#days ~ ul").get_by_role("link", name="农村道路交通安全：骑摩托车戴头盔，三轮车不载人").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/law/jiaotong-anquan-jinma/")
+        assert page.locator("audio").count() == 0
+        material = page.get_by_role("link", name="宣传画：一盔一带，安全常在")
+        assert material.is_visible()
+        page.get_by_role("link", name="返回法制宣传").click()
+        page.wait_for_load_state()
+        assert page.locator("h1").inner_text() == "法制宣传"
+        assert page.locator("#upcoming ~ ul").first.locator("li").count() == 7
+    finally:
+        context.close()
