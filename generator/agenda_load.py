@@ -42,7 +42,7 @@ WEEKDAYS = "一二三四五六日"
 
 
 def load_agenda(data_dir: Path, county: County, problems: Problems) -> None:
-    known = _ids_in_post_files(data_dir)
+    known = county.unchecked_ids
     lectures = [
         lecture for lecture in (
             _load_lecture(data_dir, path, county, known, problems)
@@ -307,30 +307,6 @@ def _places(
 def _guess(value: str, known: Iterable[str]) -> str:
     guess = difflib.get_close_matches(value, list(known), n=1)
     return f"是否想写“{guess[0]}”？" if guess else "编号要和 posts 文件夹里写的一致。"
-
-
-def _ids_in_post_files(data_dir: Path) -> set[str]:
-    """Every post, village (and old village) and officer id written in the post files,
-    valid or not: read again, quietly, since their own problems are already reported."""
-    found: set[str] = set()
-    folder = data_dir / "posts"
-    if not folder.is_dir():
-        return found
-    for path in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
-        found.add(path.stem)
-        doc = load_yaml_file(path, str(path), Problems())
-        data = doc.data if doc is not None else None
-        if not isinstance(data, dict):
-            continue
-        for group, keys in (("villages", ("id", "aliases")), ("officers", ("id",))):
-            items = data.get(group)
-            for item in items if isinstance(items, list) else []:
-                if not isinstance(item, dict):
-                    continue
-                for key in keys:
-                    value = item.get(key)
-                    found.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
-    return found
 
 
 # -- calendar entries --------------------------------------------------------

@@ -172,6 +172,7 @@ def _check_report(
     ok = True
     if record.post is not None and record.post not in county.post_by_id:
         ok = False
+    if record.post is not None and record.post not in county.post_by_id and record.post not in county.unchecked_ids:
         where.add(
             ("post",),
             f"没有编号为“{record.post}”的警务室。{_guess(record.post, list(county.post_by_id))}"
@@ -276,7 +277,8 @@ def _check_notice(
     for i, post in enumerate(record.posts):
         if post not in county.post_by_id:
             ok = False
-            where.add(("posts", i), f"没有编号为“{post}”的警务室。{_guess(post, list(county.post_by_id))}")
+            if post not in county.unchecked_ids:
+                where.add(("posts", i), f"没有编号为“{post}”的警务室。{_guess(post, list(county.post_by_id))}")
         elif post not in posts:
             posts.append(post)
     villages: list[str] = []
@@ -284,10 +286,11 @@ def _check_notice(
         village = county.village_by_id.get(ref) or county.alias_of.get(ref)
         if village is None:
             ok = False
-            where.add(
-                ("villages", i),
-                f"没有编号为“{ref}”的村（社区）。{_guess(ref, list(county.village_by_id))}",
-            )
+            if ref not in county.unchecked_ids:
+                where.add(
+                    ("villages", i),
+                    f"没有编号为“{ref}”的村（社区）。{_guess(ref, list(county.village_by_id))}",
+                )
         elif village.id not in villages:
             villages.append(village.id)
     if record.expires is not None and record.expires < record.date:

@@ -27,6 +27,9 @@ class County:
     posts: list[Post]
     data_dir: Path
     today: date
+    # Ids written in post files that failed to load: their problems are
+    # already reported, so other sections do not report them again.
+    unchecked_ids: set[str] = field(default_factory=set)
     post_by_id: dict[str, Post] = field(init=False)
     village_by_id: dict[str, Village] = field(init=False)
     officer_by_id: dict[str, Officer] = field(init=False)

@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from .agenda_load import load_agenda
 from .bulletin_load import load_bulletins
@@ -60,7 +61,8 @@ def load_county(data_dir: Path, today: date | str | None = None) -> County:
         raise DataError(problems)
 
     site = _load_site(data_dir, problems)
-    posts = _load_posts(data_dir, problems)
+    unchecked: set[str] = set()
+    posts = _load_posts(data_dir, problems, unchecked)
     check_posts(posts, data_dir, problems)
 
     # Later sections see the county even when the core data has errors, so
@@ -70,6 +72,7 @@ def load_county(data_dir: Path, today: date | str | None = None) -> County:
         posts=[p for p, _ in posts],
         data_dir=data_dir,
         today=build_date(today),
+        unchecked_ids=unchecked,
     )
     for load_section in SECTION_LOADERS:
         load_section(data_dir, county, problems)
@@ -92,7 +95,24 @@ def _load_site(data_dir: Path, problems: Problems) -> SiteConfig | None:
     return site
 
 
-def _load_posts(data_dir: Path, problems: Problems) -> list[tuple[Post, Document]]:
+def ids_written(stem: str, data: Any) -> set[str]:
+    """Every post, village (also former) and officer id written in a post file's data."""
+    found = {stem}
+    if not isinstance(data, dict):
+        return found
+    for group, keys in (("villages", ("id", "aliases")), ("officers", ("id",))):
+        items = data.get(group)
+        for item in items if isinstance(items, list) else []:
+            for key in keys if isinstance(item, dict) else ():
+                value = item.get(key)
+                found.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+    return found
+
+
+def _load_posts(
+    data_dir: Path, problems: Problems, unchecked: set[str]
+) -> list[tuple[Post, Document]]:
+    """Load every post file; ids written in files that fail go to ``unchecked``."""
     folder = data_dir / "posts"
     files = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
@@ -114,6 +134,7 @@ def _load_posts(data_dir: Path, problems: Problems) -> list[tuple[Post, Document
         stems[path.stem] = display
         doc = load_yaml_file(path, display, problems)
         if doc is None:
+            unchecked.add(path.stem)
             continue
         data = doc.data
         if isinstance(data, dict):
@@ -122,11 +143,14 @@ def _load_posts(data_dir: Path, problems: Problems) -> list[tuple[Post, Document
                     display, doc.line_of(("id",)), "id",
                     "警务室编号就是文件名，不要另写 id 字段（要改编号请改文件名）。",
                 )
+                unchecked.update(ids_written(path.stem, data))
                 continue
             data = {"id": path.stem, **data}
         post = validate_document(Post, doc, problems, data)
         if post is not None:
             posts.append((post, doc))
+        else:
+            unchecked.update(ids_written(path.stem, data))
     return posts
 
 

@@ -232,12 +232,14 @@ def _check_row(
     village = county.village_by_id.get(record.village) or county.alias_of.get(record.village)
     if village is None:
         ok = False
+    if village is None and record.village not in county.unchecked_ids:
         guess = difflib.get_close_matches(record.village, list(county.village_by_id), n=1)
         hint = f"是否想写“{guess[0]}”？" if guess else ""
         problems.add(display, line, _field("village"), f"没有编号为“{record.village}”的村（社区）。{hint}")
     officer = county.officer_by_id.get(record.officer)
     if officer is None:
         ok = False
+    if officer is None and record.officer not in county.unchecked_ids:
         guess = difflib.get_close_matches(record.officer, list(county.officer_by_id), n=1)
         hint = f"是否想写“{guess[0]}”？" if guess else ""
         problems.add(display, line, _field("officer"), f"没有编号为“{record.officer}”的民警。{hint}")
