@@ -90,7 +90,8 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
         )
         return None
     if "\x00" in text:
-        problems.add(display, None, None, "文件含有不可见的二进制字符，不是文本文件。")
+        line = text[: text.index("\x00")].count("\n") + 1
+        problems.add(display, line, None, "文件含有不可见的二进制字符，不是文本文件。")
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -63,7 +63,9 @@ def test_hostile_text_lands_as_literal_text_in_every_page(data: Path, tmp_path: 
     assert run.code == 0, run.text
     checked = 0
     for path in out.rglob("*"):
-        if path.suffix not in (".html", ".xml", ".ics", ".vcf", ".json", ".js", ".txt"):
+        # Markup formats (pages, feeds, search index). Calendars and vCards are
+        # plain text where "<script>" is inert; their parsers check them.
+        if path.suffix not in (".html", ".xml", ".json", ".js"):
             continue
         text = path.read_text(encoding="utf-8")
         assert not DANGEROUS.search(text), (path, DANGEROUS.search(text))
