@@ -21,9 +21,13 @@ from markupsafe import Markup
 from .. import phones
 from ..county import County
 from .base import Asset, Page, SiteOutput
+from .contacts import contact_cards
 from .core import core_pages
+from .find import find_pages
 from .media import STYLESHEET, photo_url
+from .printables import printables
 from .render import Renderer
+from .share import officer_panel, post_panel, village_panel
 
 Section = Callable[[County, Renderer], SiteOutput]
 Panel = Callable[[Renderer, County, Any, str], Markup]
@@ -31,6 +35,7 @@ Panel = Callable[[Renderer, County, Any, str], Markup]
 SECTIONS: list[Section] = [
     core_pages,
     # find, contacts and printables (issue 3)
+    find_pages, contact_cards, printables,
 
     # reports, notices and feeds (issue 4)
 
@@ -40,11 +45,11 @@ SECTIONS: list[Section] = [
 PANELS: dict[str, list[Panel]] = {
     "home.top": [],
     "home.bottom": [],
-    "post.top": [],
+    "post.top": [post_panel],
     "post.bottom": [],
-    "village.top": [],
+    "village.top": [village_panel],
     "village.bottom": [],
-    "officer.bottom": [],
+    "officer.bottom": [officer_panel],
 }
 
 
