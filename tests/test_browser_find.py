@@ -30,6 +30,10 @@ sys.path.insert(0, str(ROOT))
 from bench.synthetic import synthetic_county
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
 @cache
 def sample() -> County:
     return load_county(SAMPLE, TODAY)
@@ -238,8 +242,7 @@ def big_find(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, In
     (root / "assets/cunjing").mkdir(parents=True)
     shutil.copy(ROOT / "generator/assets/find.js", root / "assets/cunjing/find.js")
 
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
+    handler = partial(QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     tops = sum(1 for name in shards.files if name.startswith("t"))

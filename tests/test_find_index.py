@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -15,6 +17,7 @@ from generator.load import load_county
 from generator.lookup.index import CONTAINS, EXACT, LIMIT, PREFIX, Index, build_index, search
 from generator.lookup.keys import FULL, INNER, normalise, normalise_query, term_keys
 from generator.lookup.shards import Shards, file_name, gzip_size, shard_for, split_index, tokens_of
+from generator.pages.media import photo_url
 
 from conftest import ROOT, SAMPLE, TODAY
 
@@ -218,11 +221,18 @@ def test_a_first_result_needs_at_most_30_kb_at_14000_villages() -> None:
 
 def test_sample_index_is_published_with_the_site(site: Path) -> None:
     page = (site / "find/index.html").read_text(encoding="utf-8")
-    assert 'data-index="{&#34;b&#34;:256' in page
-    files = sorted((site / "find/i").iterdir())
-    assert files and all(f.suffix == ".json" for f in files)
-    assert max(gzip_size(f.read_bytes()) for f in files) <= 20_000
-    shard = json.loads((site / "find/i/lc.json").read_text(encoding="utf-8"))
+    found = re.search(r'data-index="([^"]*)"', page)
+    assert found
+    manifest = json.loads(html.unescape(found.group(1)))
+    files = {f.name: f.read_bytes() for f in (site / "find/i").iterdir()}
+    assert files and all(name.endswith(".json") for name in files)
+    assert max(gzip_size(content) for content in files.values()) <= 20_000
+    published = Shards(manifest=manifest, files=files)
+    with_photos = build_index(sample(), lambda o: photo_url(o) if o.photo else None)
+    assert published.manifest == split_index(with_photos).manifest
+    content = shard_for(published, "changan")
+    assert content is not None
+    shard = json.loads(content)
     officers = {o[1]: o for o in shard["o"]}
     assert officers["李建国"][3] == "tel:08730610102"
     assert officers["李建国"][4] == "media/photos/li-jianguo.png"

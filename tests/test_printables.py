@@ -23,6 +23,11 @@ import yaml
 
 from conftest import SAMPLE, TODAY, cunjing, require
 
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
 SITE_URL = "https://cunjing.example.org/luxi/"
 A4 = (595.3, 841.9)  # points (210 x 297 mm)
 
@@ -159,8 +164,7 @@ def long_site(data: Path, tmp_path: Path) -> Iterator[str]:
     out = tmp_path / "site"
     run = cunjing("build", "--data", data, "-d", out, "--today", TODAY)
     assert run.code == 0, run.text
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
+    handler = partial(QuietHandler, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

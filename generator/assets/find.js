@@ -197,17 +197,15 @@
     img.height = 60;
     img.setAttribute("loading", "lazy");
     box.appendChild(img);
-    var body = el("div", "cj-find__officer-body");
     var name = el("a", "cj-find__officer-name", officer[1]);
     name.href = siteRoot + "officers/" + officer[0] + "/";
-    body.appendChild(name);
+    box.appendChild(name);
     var call = el("a", "cj-call");
     call.href = officer[3];
     call.appendChild(el("span", "cj-call__label", "打电话"));
     call.appendChild(document.createTextNode(" "));
     call.appendChild(el("span", "cj-num", officer[2]));
-    body.appendChild(call);
-    box.appendChild(body);
+    box.appendChild(call);
     return box;
   }
 
