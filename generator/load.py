@@ -23,6 +23,7 @@ from .guard import check_personal_data
 from .messages import validate_document
 from .problems import DataError, Problems
 from .schema import Post, SiteConfig
+from .siteurl import require_site_url
 from .validate import check_posts
 from .yamlio import Document, load_yaml_file
 
@@ -31,6 +32,9 @@ from .yamlio import Document, load_yaml_file
 # its records on the County; problems go to the shared Problems.
 SectionLoader = Callable[[Path, County, Problems], None]
 SECTION_LOADERS: list[SectionLoader] = [
+    # find, contacts and printables (issue 3)
+    require_site_url,
+
     # reports, notices and visits (issue 4)
     load_bulletins,
 

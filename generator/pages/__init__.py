@@ -24,9 +24,13 @@ from .agenda_panels import home_agenda, post_agenda, village_agenda
 from .agenda_site import law_and_calendar
 from .base import Asset, Page, SiteOutput
 from .bulletin import bulletin_pages, notices_panel, reports_panel, visits_panel
+from .contacts import contact_cards
 from .core import core_pages
+from .find import find_pages
 from .media import STYLESHEET, photo_url
+from .printables import printables
 from .render import Renderer
+from .share import officer_panel, post_panel, village_panel
 
 Section = Callable[[County, Renderer], SiteOutput]
 Panel = Callable[[Renderer, County, Any, str], Markup]
@@ -34,6 +38,7 @@ Panel = Callable[[Renderer, County, Any, str], Markup]
 SECTIONS: list[Section] = [
     core_pages,
     # find, contacts and printables (issue 3)
+    find_pages, contact_cards, printables,
 
     # reports, notices and feeds (issue 4)
     bulletin_pages,
@@ -46,19 +51,19 @@ PANELS: dict[str, list[Panel]] = {
     "home.bottom": [
         home_agenda,  # law education and the calendar (issue 5)
     ],
-    "post.top": [notices_panel],
+    "post.top": [post_panel, notices_panel],
     "post.bottom": [
         post_agenda,  # law education and the calendar (issue 5)
         reports_panel,
         visits_panel,
     ],
-    "village.top": [notices_panel],
+    "village.top": [village_panel, notices_panel],
     "village.bottom": [
         village_agenda,  # law education and the calendar (issue 5)
         reports_panel,
         visits_panel,
     ],
-    "officer.bottom": [],
+    "officer.bottom": [officer_panel],
 }
 
 

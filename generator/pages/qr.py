@@ -6,7 +6,7 @@ import segno
 from markupsafe import Markup
 
 
-def qr_svg(url: str, *, scale: int = 4, title: str = "二维码") -> Markup:
+def qr_svg(url: str, *, scale: float = 4, title: str = "二维码") -> Markup:
     """An inline <svg> QR code for an absolute URL (error correction M).
 
     It carries both a viewBox and its natural width/height, so CSS may resize

@@ -1,0 +1,1 @@
+"""Benchmarks: measured by scripts, never asserted as timings in tests."""

@@ -1,0 +1,92 @@
+"""A synthetic county of any size, shaped like the sample (and like Luxi).
+
+Names are drawn from the characters real Yunnan place and family names use,
+polyphonic ones (长 重 行 朝 单 曾 解 仇 …) included; groups repeat across
+villages (大寨, 箐口 …) or are numbered (长安一组) as in the sample. The same
+seed always gives the same county.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+
+from generator.county import County
+from generator.schema import Post, SiteConfig
+
+PLACE = (
+    "长安重阳行知朝阳单家寨曾解仇乐会藏和平大小新老上下中东西南北白黑红黄青石山水河海"
+    "龙凤马牛羊鸡花果松柏竹林田坝营哨铺堡屯庄街口沟箐冲坡岩洞井塘湾桥板房寨村"
+    "金银铜铁宝兴隆丰盛福寿康宁永安太和顺利德明光华文武春秋云雾风雨雪"
+)
+GROUPS = (
+    "大寨", "箐口", "上村", "下村", "中村", "背阴", "龙潭", "沙沟", "田心", "坝心", "麦地",
+    "岩脚", "羊街", "板房", "新村", "老村", "坡头", "坡脚", "松林", "果园", "水井", "冲头",
+)
+COMMUNITY_GROUPS = ("建安小区", "丽景花园", "滨河小区", "阳光小区", "园丁小区", "金秋小区", "福泽园")
+SURNAMES = "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文普仇单解"
+GIVEN = "建国华明伟芳娟敏静丽强磊军洋勇艳杰涛超秀英平刚桂玉兰云凤霞林忠荣鹏波辉志红春燕德文"
+NUMBERS = "一二三四五六"
+RANKS = ("一级警司", "二级警司", "三级警司", "一级警督", "二级警督", "警员")
+
+
+def _name(rng: random.Random, length: int) -> str:
+    return "".join(rng.choice(PLACE) for _ in range(length))
+
+
+def synthetic_county(villages: int, seed: int = 14000) -> County:
+    """A county with about ``villages`` villages (3 per post, 1-2 officers per post)."""
+    rng = random.Random(seed)
+    townships = [f"{_name(rng, 2)}{rng.choice('镇乡')}" for _ in range(max(1, villages // 90))]
+    posts: list[Post] = []
+    made = 0
+    officer_no = 0
+    while made < villages:
+        township = townships[len(posts) % len(townships)]
+        n_villages = min(villages - made, rng.choice((2, 3, 3, 4)))
+        n_officers = rng.choice((1, 1, 2))
+        officers = []
+        for _ in range(n_officers):
+            officer_no += 1
+            officers.append({
+                "id": f"o{officer_no}",
+                "name": rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2)))),
+                "rank": rng.choice(RANKS),
+                "badge": f"{100000 + officer_no}",
+                "phone": f"139{officer_no:08d}",
+            })
+        items = []
+        for i in range(n_villages):
+            made += 1
+            community = rng.random() < 0.15
+            core = _name(rng, rng.choice((2, 2, 3)))
+            if community:
+                groups = rng.sample(COMMUNITY_GROUPS, rng.randint(0, 4))
+            elif rng.random() < 0.4:
+                groups = [f"{core}{NUMBERS[g]}组" for g in range(rng.randint(2, 6))]
+            else:
+                groups = rng.sample(GROUPS, rng.randint(0, 6))
+            items.append({
+                "id": f"v{made}",
+                "name": core + ("社区" if community else "村"),
+                "kind": "社区" if community else "行政村",
+                "population": rng.randint(800, 5000),
+                "groups": groups,
+                "officers": [officers[i % n_officers]["id"]],
+            })
+        first = items[0]["name"]
+        posts.append(Post.model_validate({
+            "id": f"p{len(posts) + 1}",
+            "name": f"{first}警务室",
+            "township": township,
+            "station": township[:-1] + "派出所",
+            "address": f"{township}{first}村委会",
+            "phone": f"0873-{len(posts) + 1000000:07d}",
+            "hours": "周一至周五 8:30—18:00",
+            "villages": items,
+            "officers": officers,
+        }))
+    site = SiteConfig(title="合成县一村一警", county="合成县", authority="合成县公安局",
+                      site_url="https://example.org/synthetic/")
+    return County(site=site, posts=posts, data_dir=Path("."), today=date(2026, 11, 28))
