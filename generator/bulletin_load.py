@@ -36,14 +36,6 @@ def load_bulletins(data_dir: Path, county: County, problems: Problems) -> None:
     county.visit_stats = aggregate(visits)
     county.reports = _load_reports(data_dir, county, problems, visits)
     county.notices = _load_notices(data_dir, county, problems)
-    if (county.reports or county.notices) and not county.site.site_url:
-        from .load import display_path
-
-        problems.add(
-            display_path(data_dir / "site.yml"), None, "site_url",
-            "没有填写网站地址 site_url：不生成订阅源（RSS/Atom），打印版也没有二维码。",
-            "warning",
-        )
 
 
 class _Where:

@@ -6,15 +6,10 @@ compare the site against the data, not against the generator's own model.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import http.server
 import re
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -102,48 +97,9 @@ def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """A built site on a loopback HTTP server; yields its base URL."""
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
-
-    class Quiet(http.server.ThreadingHTTPServer):
-        def handle_error(self, request: object, client_address: object) -> None:
-            pass
-
-    server = Quiet(("127.0.0.1", 0), handler)
-    server.RequestHandlerClass.log_message = lambda *a, **k: None  # type: ignore[method-assign]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 def build(data: Path, out: Path, today: str = TODAY) -> Path:
     run = cunjing("build", "--data", data, "-d", out, "--today", today)
     assert run.code == 0, run.text
     return out
-
-
-def check_fails(data: Path, *, file: str, line: int | None, field: str | None, words: str) -> str:
-    """`cunjing check` exits 1 naming file:line, the field and the problem, in Chinese."""
-    run = cunjing("check", "--data", data)
-    assert run.code == 1, run.text
-    assert "Traceback" not in run.text
-    expected = f"{file}:{line}:" if line else f"{file}:"
-    matching = [
-        row for row in run.err.splitlines()
-        if expected in row and (field is None or f"字段 {field}" in row) and words in row
-    ]
-    assert matching, f"no line with {expected} / {field} / {words} in:\n{run.err}"
-    assert re.search(r"[\u4e00-\u9fff]", matching[0])
-    return run.err
-
-
-def line_of(path: Path, needle: str) -> int:
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if needle in line:
-            return n
-    raise AssertionError(needle)

@@ -3,12 +3,17 @@ and a real browser (Debian's Chromium driven by Playwright)."""
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -47,6 +52,50 @@ def cunjing(*args: str | Path, cwd: Path = ROOT) -> Run:
         cwd=cwd, capture_output=True, text=True, env=env, timeout=300,
     )
     return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def check(data: Path, code: int = 1) -> str:
+    """Run `cunjing check`; assert its exit code and that it shows no traceback."""
+    run = cunjing("check", "--data", data)
+    assert run.code == code, run.text
+    assert "Traceback" not in run.text
+    return run.err
+
+
+def has(err: str, *, file: str, line: int | None, field: str | None, words: str, level: str = "错误") -> None:
+    """``err`` has a Chinese problem naming data/<file>:<line>, the field and the words."""
+    where = f"data/{file}:{line}:" if line else f"data/{file}:"
+    rows = [
+        row for row in err.splitlines()
+        if where in row and f" {level}：" in row
+        and (field is None or f"字段 {field}" in row) and words in row
+    ]
+    assert rows, f"no {level} with {where} / {field} / {words} in:\n{err}"
+    assert re.search(r"[\u4e00-\u9fff]", rows[0])
+
+
+def check_fails(data: Path, *, file: str, line: int | None, field: str | None, words: str) -> str:
+    """`cunjing check` exits 1 naming file:line, the field and the problem, in Chinese."""
+    err = check(data)
+    has(err, file=file, line=line, field=field, words=words)
+    return err
+
+
+def edit(data: Path, rel: str, old: str, new: str) -> Path:
+    """Replace the first ``old`` in data/<rel> by ``new`` (which must be there)."""
+    path = data / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, needle: str) -> int:
+    """Number of the first line of ``path`` containing ``needle``."""
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return n
+    raise AssertionError(needle)
 
 
 @pytest.fixture
@@ -102,14 +151,10 @@ def browser() -> Iterator[object]:
         b.close()
 
 
-@pytest.fixture(scope="session")
-def served(site: Path) -> Iterator[str]:
-    """The built sample site on a loopback HTTP server; yields its base URL."""
-    import http.server
-    import threading
-    from functools import partial
-
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """A built site on a loopback HTTP server; yields its base URL."""
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
 
     class Quiet(http.server.ThreadingHTTPServer):
         def handle_error(self, request: object, client_address: object) -> None:
@@ -119,5 +164,14 @@ def served(site: Path) -> Iterator[str]:
     server.RequestHandlerClass.log_message = lambda *a, **k: None  # type: ignore[method-assign]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served(site: Path) -> Iterator[str]:
+    """The built sample site on a loopback HTTP server; yields its base URL."""
+    with serve(site) as url:
+        yield url

@@ -7,72 +7,43 @@ the line and the field, and never print a traceback.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, cunjing
+from conftest import TODAY, check, check_fails, cunjing, edit, has, line_of
 
 EVENT = "events/kentanhui-zhongshu.yml"
 LECTURE = "lectures/jindu-guangbo.md"
 POST = "posts/zhongshu-changan.yml"
 
 
-def edit(data: Path, rel: str, old: str, new: str) -> None:
-    path = data / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def line_of(data: Path, rel: str, needle: str) -> int:
-    for n, line in enumerate((data / rel).read_text(encoding="utf-8").splitlines(), 1):
-        if needle in line:
-            return n
-    raise AssertionError(needle)
 
 
-def report(data: Path, code: int = 1) -> str:
-    run = cunjing("check", "--data", data)
-    assert run.code == code, run.text
-    assert "Traceback" not in run.text
-    return run.err
 
 
-def has(err: str, *, file: str, line: int | None, field: str | None, words: str, level: str = "错误") -> None:
-    where = f"data/{file}:{line}:" if line else f"data/{file}:"
-    rows = [
-        row for row in err.splitlines()
-        if where in row and f" {level}：" in row
-        and (field is None or f"字段 {field}" in row) and words in row
-    ]
-    assert rows, f"no {level} with {where} / {field} / {words} in:\n{err}"
-    assert re.search(r"[\u4e00-\u9fff]", rows[0])
 
 
-def fails(data: Path, *, file: str, line: int | None, field: str | None, words: str) -> str:
-    err = report(data)
-    has(err, file=file, line=line, field=field, words=words)
-    return err
 
 
 # -- ids ---------------------------------------------------------------------
 
 def test_unknown_post_id(data: Path) -> None:
     edit(data, EVENT, "posts: [zhongshu-changan,", "posts: [zhongshu-changn,")
-    err = fails(data, file=EVENT, line=line_of(data, EVENT, "zhongshu-changn"), field="posts[0]", words="找不到编号为“zhongshu-changn”的警务室")
+    err = check_fails(data, file=EVENT, line=line_of(data / EVENT, "zhongshu-changn"), field="posts[0]", words="找不到编号为“zhongshu-changn”的警务室")
     assert "是否想写“zhongshu-changan”" in err
 
 
 def test_unknown_village_id(data: Path) -> None:
     edit(data, LECTURE, "posts: [zhongshu-changan]", "villages: [changan, nowhere]")
-    fails(data, file=LECTURE, line=line_of(data, LECTURE, "nowhere"), field="villages[1]", words="找不到编号为“nowhere”的村（社区）")
+    check_fails(data, file=LECTURE, line=line_of(data / LECTURE, "nowhere"), field="villages[1]", words="找不到编号为“nowhere”的村（社区）")
 
 
 def test_unknown_speaker_id(data: Path) -> None:
     edit(data, LECTURE, "speaker: li-jianguo", "speaker: li-jiangguo")
-    fails(data, file=LECTURE, line=line_of(data, LECTURE, "speaker:"), field="speaker", words="找不到编号为“li-jiangguo”的民警")
+    check_fails(data, file=LECTURE, line=line_of(data / LECTURE, "speaker:"), field="speaker", words="找不到编号为“li-jiangguo”的民警")
 
 
 def test_old_village_id_resolves_to_the_current_one(data: Path, tmp_path: Path) -> None:
@@ -82,7 +53,7 @@ def test_old_village_id_resolves_to_the_current_one(data: Path, tmp_path: Path) 
         "venue: 重阳村村委会\nvillages: [zhongyang]\n",
         encoding="utf-8",
     )
-    report(data, 0)
+    check(data, 0)
     out = tmp_path / "site"
     assert cunjing("build", "--data", data, "-d", out, "--today", TODAY).code == 0
     village = (out / "v/chongyang/index.html").read_text(encoding="utf-8")
@@ -94,43 +65,43 @@ def test_old_village_id_resolves_to_the_current_one(data: Path, tmp_path: Path) 
 
 def test_event_ending_before_it_starts(data: Path) -> None:
     edit(data, EVENT, "end: 2026-09-25 21:00", "end: 2026-09-25 18:00")
-    fails(data, file=EVENT, line=line_of(data, EVENT, "end:"), field="end", words="应晚于开始时间 2026-09-25 19:30")
+    check_fails(data, file=EVENT, line=line_of(data / EVENT, "end:"), field="end", words="应晚于开始时间 2026-09-25 19:30")
 
 
 def test_lecture_ending_before_it_starts(data: Path) -> None:
     edit(data, LECTURE, "end: 2026-11-06 12:10", "end: 2026-11-05 12:10")
-    fails(data, file=LECTURE, line=line_of(data, LECTURE, "end:"), field="end", words="应晚于开始时间")
+    check_fails(data, file=LECTURE, line=line_of(data / LECTURE, "end:"), field="end", words="应晚于开始时间")
 
 
 def test_lecture_with_start_but_no_end(data: Path) -> None:
     edit(data, LECTURE, "end: 2026-11-06 12:10\n", "")
-    fails(data, file=LECTURE, line=line_of(data, LECTURE, "start:"), field="start", words="写了 start 就要写 end")
+    check_fails(data, file=LECTURE, line=line_of(data / LECTURE, "start:"), field="start", words="写了 start 就要写 end")
 
 
 def test_timed_lecture_without_venue(data: Path) -> None:
     edit(data, LECTURE, "venue: 长安社区、文笔社区村村响广播\n", "")
-    fails(data, file=LECTURE, line=line_of(data, LECTURE, "start:"), field="start", words="要写地点 venue")
+    check_fails(data, file=LECTURE, line=line_of(data / LECTURE, "start:"), field="start", words="要写地点 venue")
 
 
 @pytest.mark.parametrize("bad", ["2026/09/25 19:30", "2026-09-25", "2026-09-25 19点半", "2026-02-30 19:30", "2026-09-25 25:00"])
 def test_bad_date_time(data: Path, bad: str) -> None:
     edit(data, EVENT, "start: 2026-09-25 19:30", f"start: {bad}")
-    fails(data, file=EVENT, line=line_of(data, EVENT, "start:"), field="start（开始时间）", words=f"“{bad}”")
+    check_fails(data, file=EVENT, line=line_of(data / EVENT, "start:"), field="start（开始时间）", words=f"“{bad}”")
 
 
 def test_full_width_colon_is_fine(data: Path) -> None:
     edit(data, EVENT, "start: 2026-09-25 19:30", "start: 2026-09-25 19：30")
-    report(data, 0)
+    check(data, 0)
 
 
 def test_unknown_kind(data: Path) -> None:
     edit(data, EVENT, "kind: 警民恳谈会", "kind: 座谈会")
-    fails(data, file=EVENT, line=line_of(data, EVENT, "kind:"), field="kind（类别）", words="警民恳谈会、警民相约警务室、治安巡逻")
+    check_fails(data, file=EVENT, line=line_of(data / EVENT, "kind:"), field="kind（类别）", words="警民恳谈会、警民相约警务室、治安巡逻")
 
 
 def test_unknown_lecture_kind(data: Path) -> None:
     edit(data, LECTURE, "kind: 广播讲座", "kind: 讲座")
-    fails(data, file=LECTURE, line=line_of(data, LECTURE, "kind:"), field="kind（类别）", words="法制讲座、广播讲座、以案说法、调解员培训")
+    check_fails(data, file=LECTURE, line=line_of(data / LECTURE, "kind:"), field="kind（类别）", words="法制讲座、广播讲座、以案说法、调解员培训")
 
 
 # -- repeat rules --------------------------------------------------------------
@@ -146,56 +117,56 @@ def test_unknown_lecture_kind(data: Path) -> None:
 ])
 def test_invalid_repeat_rule(data: Path, rule: str, words: str) -> None:
     edit(data, EVENT, "repeat: FREQ=MONTHLY;BYDAY=-1FR ", f"repeat: {rule} ")
-    fails(data, file=EVENT, line=line_of(data, EVENT, "repeat:"), field="repeat（重复规则）", words=words)
+    check_fails(data, file=EVENT, line=line_of(data / EVENT, "repeat:"), field="repeat（重复规则）", words=words)
 
 
 def test_until_before_start(data: Path) -> None:
     edit(data, EVENT, "until: 2027-06-30", "until: 2026-09-01")
-    fails(data, file=EVENT, line=line_of(data, EVENT, "until:"), field="until", words="早于第一次活动的日期 2026-09-25")
+    check_fails(data, file=EVENT, line=line_of(data / EVENT, "until:"), field="until", words="早于第一次活动的日期 2026-09-25")
 
 
 def test_until_without_repeat(data: Path) -> None:
     edit(data, "events/guoqing-xunluo.yml", "venue:", "until: 2026-10-31\nvenue:")
-    fails(data, file="events/guoqing-xunluo.yml", line=line_of(data, "events/guoqing-xunluo.yml", "until:"), field="until", words="只有重复的活动")
+    check_fails(data, file="events/guoqing-xunluo.yml", line=line_of(data / "events/guoqing-xunluo.yml", "until:"), field="until", words="只有重复的活动")
 
 
 def test_start_not_a_day_of_the_rule(data: Path) -> None:
     # 2026-09-24 is a Thursday; the rule says the last Friday of the month.
     edit(data, EVENT, "start: 2026-09-25 19:30", "start: 2026-09-24 19:30")
     edit(data, EVENT, "end: 2026-09-25 21:00", "end: 2026-09-24 21:00")
-    fails(data, file=EVENT, line=line_of(data, EVENT, "start:"), field="start", words="第一次是 2026-09-25 19:30（星期五）")
+    check_fails(data, file=EVENT, line=line_of(data / EVENT, "start:"), field="start", words="第一次是 2026-09-25 19:30（星期五）")
 
 
 def test_count_and_until_together(data: Path) -> None:
     edit(data, EVENT, "repeat: FREQ=MONTHLY;BYDAY=-1FR ", "repeat: FREQ=MONTHLY;BYDAY=-1FR;COUNT=5 ")
-    fails(data, file=EVENT, line=line_of(data, EVENT, "until:"), field="until", words="COUNT")
+    check_fails(data, file=EVENT, line=line_of(data / EVENT, "until:"), field="until", words="COUNT")
 
 
 # -- reception hours -------------------------------------------------------------
 
 def test_reception_ending_before_it_starts(data: Path) -> None:
     edit(data, POST, 'end: "11:30"', 'end: "08:30"')
-    fails(data, file=POST, line=line_of(data, POST, "repeat: FREQ=WEEKLY"), field="reception（警民相约警务室）", words="结束时间 08:30 应晚于开始时间 09:00")
+    check_fails(data, file=POST, line=line_of(data / POST, "repeat: FREQ=WEEKLY"), field="reception（警民相约警务室）", words="结束时间 08:30 应晚于开始时间 09:00")
 
 
 def test_reception_bad_rule_and_time(data: Path) -> None:
     edit(data, POST, "repeat: FREQ=WEEKLY;BYDAY=WE", "repeat: FREQ=WEEKLY;BYDAY=WED")
     edit(data, POST, 'start: "09:00"', 'start: "上午九点"')
-    err = fails(data, file=POST, line=line_of(data, POST, "BYDAY=WED"), field="reception.repeat（重复规则）", words="“WED”不对")
-    has(err, file=POST, line=line_of(data, POST, "上午九点"), field="reception.start（开始时间）", words="应写成 HH:MM")
+    err = check_fails(data, file=POST, line=line_of(data / POST, "BYDAY=WED"), field="reception.repeat（重复规则）", words="“WED”不对")
+    has(err, file=POST, line=line_of(data / POST, "上午九点"), field="reception.start（开始时间）", words="应写成 HH:MM")
 
 
 # -- files ---------------------------------------------------------------------
 
 def test_missing_audio(data: Path) -> None:
     (data / "audio/jindu-guangbo.mp3").unlink()
-    fails(data, file=LECTURE, line=line_of(data, LECTURE, "audio:"), field="audio", words="找不到文件“audio/jindu-guangbo.mp3”")
+    check_fails(data, file=LECTURE, line=line_of(data / LECTURE, "audio:"), field="audio", words="找不到文件“audio/jindu-guangbo.mp3”")
 
 
 def test_missing_material(data: Path) -> None:
     (data / "materials/toukui.jpg").unlink()
     rel = "lectures/jiaotong-anquan-jinma.md"
-    fails(data, file=rel, line=line_of(data, rel, "file: materials/toukui.jpg"), field="materials[0]", words="找不到文件")
+    check_fails(data, file=rel, line=line_of(data / rel, "file: materials/toukui.jpg"), field="materials[0]", words="找不到文件")
 
 
 @pytest.mark.parametrize(("ref", "words"), [
@@ -209,26 +180,26 @@ def test_material_outside_data(data: Path, tmp_path: Path, ref: str, words: str)
     (data / "materials/escape.pdf").symlink_to(outside)
     rel = "lectures/tiaojieyuan-tudi.md"
     edit(data, rel, "file: materials/tiaojie-yaodian.pdf", f"file: {ref}")
-    fails(data, file=rel, line=line_of(data, rel, f"file: {ref}"), field="materials[0]", words=words)
+    check_fails(data, file=rel, line=line_of(data / rel, f"file: {ref}"), field="materials[0]", words=words)
 
 
 def test_wrong_audio_type(data: Path) -> None:
     edit(data, LECTURE, "audio: audio/jindu-guangbo.mp3", "audio: materials/tiaojie-yaodian.pdf")
-    fails(data, file=LECTURE, line=line_of(data, LECTURE, "audio:"), field="audio", words=".mp3、.m4a")
+    check_fails(data, file=LECTURE, line=line_of(data / LECTURE, "audio:"), field="audio", words=".mp3、.m4a")
 
 
 def test_big_file_is_a_warning_only(data: Path) -> None:
     big = data / "audio/jindu-guangbo.mp3"
     with big.open("r+b") as handle:  # sparse: takes no disk space
         handle.truncate(21 * 1024 * 1024)
-    err = report(data, 0)
-    has(err, file=LECTURE, line=line_of(data, LECTURE, "audio:"), field="audio", words="超过 20 MB", level="警告")
+    err = check(data, 0)
+    has(err, file=LECTURE, line=line_of(data / LECTURE, "audio:"), field="audio", words="超过 20 MB", level="警告")
 
 
 def test_audio_without_transcript_is_a_warning(data: Path) -> None:
     text = (data / LECTURE).read_text(encoding="utf-8")
     (data / LECTURE).write_text(text[: text.rindex("---") + 4], encoding="utf-8")
-    err = report(data, 0)
+    err = check(data, 0)
     has(err, file=LECTURE, line=None, field=None, words="文字稿", level="警告")
 
 
@@ -237,12 +208,12 @@ def test_audio_without_transcript_is_a_warning(data: Path) -> None:
 @pytest.mark.parametrize("name", ["Fanzha.md", "反诈.md", "index.md"])
 def test_bad_file_name(data: Path, name: str) -> None:
     os.rename(data / LECTURE, data / "lectures" / name)
-    fails(data, file=f"lectures/{name}", line=None, field=None, words="文件名")
+    check_fails(data, file=f"lectures/{name}", line=None, field=None, words="文件名")
 
 
 def test_id_field_is_refused(data: Path) -> None:
     edit(data, EVENT, "title:", "id: meeting\ntitle:")
-    fails(data, file=EVENT, line=line_of(data, EVENT, "id: meeting"), field="id", words="编号就是文件名")
+    check_fails(data, file=EVENT, line=line_of(data / EVENT, "id: meeting"), field="id", words="编号就是文件名")
 
 
 def test_every_problem_in_one_run(data: Path) -> None:
@@ -250,5 +221,5 @@ def test_every_problem_in_one_run(data: Path) -> None:
     edit(data, LECTURE, "end: 2026-11-06 12:10", "end: 2026-11-06 11:00")
     edit(data, POST, 'end: "11:30"', 'end: "08:30"')
     (data / "materials/toukui.jpg").unlink()
-    err = report(data)
+    err = check(data)
     assert "共发现 4 个错误" in err, err

@@ -12,9 +12,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from bulletin_sample import SITE_URL, build, notices, published, reports, serve
+from bulletin_sample import SITE_URL, build, notices, published, reports
 
-from conftest import require
+from conftest import require, serve
 
 
 def pdf_pages(pdf: bytes) -> int:

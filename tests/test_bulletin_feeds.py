@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from calendar import timegm
@@ -169,10 +170,7 @@ def test_source_date_epoch_sets_the_build_date(site: Path, tmp_path: Path) -> No
         assert (out / rel).read_bytes() == (site / rel).read_bytes(), rel
 
 
-def test_without_site_url_no_feeds_and_no_qr_but_a_warning(data: Path) -> None:
-    from generator.load import load_county
-    from generator.pages import build_site
-
+def test_without_site_url_feeds_cannot_be_made_so_check_says_so(data: Path) -> None:
     from conftest import cunjing
 
     site_yml = data / "site.yml"
@@ -181,10 +179,5 @@ def test_without_site_url_no_feeds_and_no_qr_but_a_warning(data: Path) -> None:
         encoding="utf-8",
     )
     run = cunjing("check", "--data", data)
-    assert run.code == 0 and "警告：字段 site_url：没有填写网站地址 site_url：不生成订阅源" in run.err
-    out = build_site(load_county(data, TODAY))
-    assert not [a for a in out.assets if a.dest.startswith("feeds/")]
-    printable = next(a.content for a in out.assets if a.dest == "print/notices/2026-11-anti-fraud/index.html")
-    assert printable is not None and b"<svg" not in printable
-    index = next(p.html for p in out.pages if p.url == "reports/")
-    assert "订阅" not in index and "feeds/" not in index
+    assert run.code == 1
+    assert re.search(r"site\.yml(:\d+)?: 错误：字段 site_url", run.err), run.err

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bulletin_sample import check_fails, line_of
-
-from conftest import cunjing
+from conftest import check_fails, cunjing, edit, line_of
 
 REPORT = "reports/2026-10-zhongshu-changan.md"
 NOTICE = "notices/2026-11-changan-ebike-theft.md"
@@ -18,12 +16,6 @@ VISITS = "visits/2026-q4.csv"
 HEADER = "date,officer,village,households,issues_found,issues_resolved,note"
 
 
-def edit(data: Path, rel: str, old: str, new: str) -> Path:
-    path = data / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
 
 
 def add_visit(data: Path, row: str) -> int:

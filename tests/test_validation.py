@@ -11,37 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cunjing
+from conftest import check_fails, cunjing, edit, line_of
 
 POST = "posts/zhongshu-changan.yml"
 
 
-def edit(data: Path, rel: str, old: str, new: str) -> None:
-    path = data / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def line_of(data: Path, rel: str, needle: str) -> int:
-    for n, line in enumerate((data / rel).read_text(encoding="utf-8").splitlines(), 1):
-        if needle in line:
-            return n
-    raise AssertionError(needle)
 
 
-def fails(data: Path, *, file: str, line: int | None, field: str | None, words: str) -> str:
-    run = cunjing("check", "--data", data)
-    assert run.code == 1, run.text
-    assert "Traceback" not in run.text
-    expected = f"{file}:{line}" if line else file
-    matching = [
-        row for row in run.err.splitlines()
-        if expected in row and (field is None or f"字段 {field}" in row) and words in row
-    ]
-    assert matching, f"no line with {expected} / {field} / {words} in:\n{run.err}"
-    assert re.search(r"[\u4e00-\u9fff]", matching[0])
-    return run.err
 
 
 def test_sample_is_valid() -> None:
@@ -54,38 +32,38 @@ def test_sample_is_valid() -> None:
 
 def test_yaml_syntax_error(data: Path) -> None:
     edit(data, POST, "    kind: 社区\n    population: 4650", "    kind: 社区\n   population: 4650")
-    fails(data, file=POST, line=line_of(data, POST, "   population: 4650"), field=None, words="YAML 格式错误")
+    check_fails(data, file=POST, line=line_of(data / POST, "   population: 4650"), field=None, words="YAML 格式错误")
 
 
 def test_missing_required_field(data: Path) -> None:
     edit(data, POST, "address: 中枢镇长安社区居委会一楼\n", "")
-    fails(data, file=POST, line=None, field="address（地址）", words="缺少必填字段")
+    check_fails(data, file=POST, line=None, field="address（地址）", words="缺少必填字段")
 
 
 def test_mistyped_field(data: Path) -> None:
     edit(data, POST, "population: 4650", "population: 四千六")
-    fails(data, file=POST, line=line_of(data, POST, "四千六"), field="villages[0].population（人口）", words="应为整数")
+    check_fails(data, file=POST, line=line_of(data / POST, "四千六"), field="villages[0].population（人口）", words="应为整数")
 
 
 def test_wrong_choice(data: Path) -> None:
     edit(data, POST, "kind: 社区", "kind: 街道")
-    fails(data, file=POST, line=line_of(data, POST, "kind: 街道"), field="villages[0].kind（类型）", words="行政村、社区")
+    check_fails(data, file=POST, line=line_of(data / POST, "kind: 街道"), field="villages[0].kind（类型）", words="行政村、社区")
 
 
 def test_duplicate_key(data: Path) -> None:
     edit(data, POST, "hours: 周一至周五", "phone: \"0873-0610109\"\nhours: 周一至周五")
-    fails(data, file=POST, line=line_of(data, POST, "0873-0610109"), field="phone", words="字段重复")
+    check_fails(data, file=POST, line=line_of(data / POST, "0873-0610109"), field="phone", words="字段重复")
 
 
 def test_duplicate_officer_id(data: Path) -> None:
     edit(data, POST, "  - id: zhang-lei\n", "  - id: li-jianguo\n")
     edit(data, POST, "officers: [zhang-lei]", "officers: [li-jianguo]")
-    fails(data, file=POST, line=line_of(data, POST, "name: 张磊") - 1, field="officers[1].id", words="重复")
+    check_fails(data, file=POST, line=line_of(data / POST, "name: 张磊") - 1, field="officers[1].id", words="重复")
 
 
 def test_duplicate_village_id_in_one_post(data: Path) -> None:
     edit(data, POST, "  - id: wenbi\n", "  - id: changan\n")
-    fails(data, file=POST, line=line_of(data, POST, "name: 文笔社区") - 1, field="villages[1].id", words="重复")
+    check_fails(data, file=POST, line=line_of(data / POST, "name: 文笔社区") - 1, field="villages[1].id", words="重复")
 
 
 def test_village_listed_in_two_posts(data: Path) -> None:
@@ -98,30 +76,30 @@ def test_village_listed_in_two_posts(data: Path) -> None:
 
 def test_unknown_officer(data: Path) -> None:
     edit(data, POST, "officers: [li-jianguo]", "officers: [li-jianguoo]")
-    fails(data, file=POST, line=line_of(data, POST, "li-jianguoo"), field="villages[0].officers[0]", words="找不到编号为“li-jianguoo”的民警")
+    check_fails(data, file=POST, line=line_of(data / POST, "li-jianguoo"), field="villages[0].officers[0]", words="找不到编号为“li-jianguoo”的民警")
 
 
 def test_officer_of_another_post(data: Path) -> None:
     edit(data, POST, "officers: [zhang-lei]", "officers: [shan-zhihua]")
-    fails(data, file=POST, line=line_of(data, POST, "shan-zhihua"), field="villages[1].officers[0]", words="不是本警务室的民警")
+    check_fails(data, file=POST, line=line_of(data / POST, "shan-zhihua"), field="villages[1].officers[0]", words="不是本警务室的民警")
 
 
 def test_post_without_officer(data: Path) -> None:
     text = (data / POST).read_text(encoding="utf-8")
     start, end = text.index("officers:\n  - id: li-jianguo"), text.index("staff:")
     (data / POST).write_text(text[:start] + "officers: []\n\n" + text[end:], encoding="utf-8")
-    fails(data, file=POST, line=line_of(data, POST, "officers: []"), field="officers", words="没有民警")
+    check_fails(data, file=POST, line=line_of(data / POST, "officers: []"), field="officers", words="没有民警")
 
 
 def test_village_without_officer(data: Path) -> None:
     edit(data, POST, "officers: [zhang-lei]", "officers: []")
-    fails(data, file=POST, line=line_of(data, POST, "officers: []"), field="villages[1].officers", words="没有责任民警")
+    check_fails(data, file=POST, line=line_of(data / POST, "officers: []"), field="villages[1].officers", words="没有责任民警")
 
 
 @pytest.mark.parametrize("bad", ["0873-06101", "23912345678", "电话号码"])
 def test_malformed_phone(data: Path, bad: str) -> None:
     edit(data, POST, '"0873-0610102"', f'"{bad}"')
-    fails(data, file=POST, line=line_of(data, POST, f'"{bad}"'), field="officers[0].phone（电话）", words="格式不正确")
+    check_fails(data, file=POST, line=line_of(data / POST, f'"{bad}"'), field="officers[0].phone（电话）", words="格式不正确")
 
 
 def test_phone_spaces_and_dashes_are_normalised(data: Path) -> None:
@@ -132,12 +110,12 @@ def test_phone_spaces_and_dashes_are_normalised(data: Path) -> None:
 @pytest.mark.parametrize("bad", ["0", "-20"])
 def test_non_positive_population(data: Path, bad: str) -> None:
     edit(data, POST, "population: 4650", f"population: {bad}")
-    fails(data, file=POST, line=line_of(data, POST, f"population: {bad}"), field="villages[0].population（人口）", words="应大于 0")
+    check_fails(data, file=POST, line=line_of(data / POST, f"population: {bad}"), field="villages[0].population（人口）", words="应大于 0")
 
 
 def test_missing_photo(data: Path) -> None:
     (data / "photos/li-jianguo.png").unlink()
-    fails(data, file=POST, line=line_of(data, POST, "photo:"), field="officers[0].photo", words="找不到文件")
+    check_fails(data, file=POST, line=line_of(data / POST, "photo:"), field="officers[0].photo", words="找不到文件")
 
 
 @pytest.mark.parametrize("ref", ["../secret.png", "/etc/passwd.png", "link.png"])
@@ -145,12 +123,12 @@ def test_photo_outside_data(data: Path, ref: str) -> None:
     (data.parent / "secret.png").write_bytes(b"x")
     (data / "link.png").symlink_to(data.parent / "secret.png")
     edit(data, POST, "photo: photos/li-jianguo.png", f"photo: {ref}")
-    fails(data, file=POST, line=line_of(data, POST, "photo:"), field="officers[0].photo", words="data/")
+    check_fails(data, file=POST, line=line_of(data / POST, "photo:"), field="officers[0].photo", words="data/")
 
 
 def test_unknown_key_suggests_the_right_one(data: Path) -> None:
     edit(data, POST, "    badge: \"057191\"", "    bagde: \"057191\"")
-    err = fails(data, file=POST, line=line_of(data, POST, "bagde"), field="officers[0].bagde", words="是否想写“badge”")
+    err = check_fails(data, file=POST, line=line_of(data / POST, "bagde"), field="officers[0].bagde", words="是否想写“badge”")
     assert "缺少必填字段" in err  # badge is now missing too: every problem at once
 
 
