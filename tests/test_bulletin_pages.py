@@ -133,7 +133,7 @@ def test_future_notices_are_not_published_yet(site: Path) -> None:
 
 def test_home_page_shows_current_notices_only(site: Path) -> None:
     html = article(page(site, ""))
-    panel = html[html.index('id="notices"'):html.index('id="find"')]
+    panel = html[html.index('id="notices"'):html.index('id="townships"')]
     for d in current(notices()):
         assert d.meta["title"] in panel, d.slug
     for d in published(notices()):

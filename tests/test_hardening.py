@@ -173,3 +173,22 @@ def test_qr_codes_scale_without_clipping() -> None:
 
     svg = str(qr_svg("https://example.org/v/changan/"))
     assert 'viewBox="0 0 ' in svg and 'width="' in svg
+
+
+def test_raw_html_in_markdown_bodies_is_sanitised() -> None:
+    from generator.markup import render_markdown
+
+    body = (
+        "正文 **重点**\n\n"
+        "<script>alert(1)</script><style>body{display:none}</style>\n"
+        '<iframe src="https://evil.example/"></iframe>\n'
+        '<p onclick="alert(2)">段落</p> <img src=x onerror="alert(3)">\n'
+        '<a href="javascript:alert(4)">甲</a> <a href="data:text/html,<script>alert(5)</script>">乙</a>\n'
+        '<img src="https://evil.example/track.png"> <img src="data:image/png;base64,AAAA">\n'
+        "[丙](javascript:alert(6)) {{ config }} {% if x %}\n"
+    )
+    html = str(render_markdown(body))
+    assert "<strong>重点</strong>" in html and "段落" in html
+    for bad in ("<script", "<style", "<iframe", "onclick", "onerror", "javascript:", "data:", "evil.example"):
+        assert bad not in html, bad
+    assert "{{ config }} {% if x %}" in html
