@@ -12,7 +12,6 @@ event, timed lecture and reception on the County.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 from datetime import datetime, time
 from functools import partial
@@ -28,7 +27,7 @@ from .agenda import (
     attachment_key,
 )
 from .county import County
-from .files import resolve_data_file
+from .files import SLUG, data_files, display_path, resolve_data_file
 from .messages import validate_document
 from .problems import Problems, Severity, field_path
 from .schema import Post
@@ -37,7 +36,6 @@ from .schema.lecture import Lecture
 from .schema.timing import parse_rule
 from .yamlio import Document, load_markdown_file, load_yaml_file
 
-SLUG = re.compile(r"[a-z0-9-]+")
 WEEKDAYS = "一二三四五六日"
 
 
@@ -46,13 +44,13 @@ def load_agenda(data_dir: Path, county: County, problems: Problems) -> None:
     lectures = [
         lecture for lecture in (
             _load_lecture(data_dir, path, county, known, problems)
-            for path in _files(data_dir / "lectures", (".md",), "讲座", problems)
+            for path in data_files(data_dir / "lectures", (".md",), "讲座", problems)
         ) if lecture is not None
     ]
     events = [
         event for event in (
             _load_event(path, county, known, problems)
-            for path in _files(data_dir / "events", (".yml", ".yaml"), "活动", problems)
+            for path in data_files(data_dir / "events", (".yml", ".yaml"), "活动", problems)
         ) if event is not None
     ]
     county.lectures = sorted(lectures, key=lambda item: item.slug)
@@ -64,54 +62,6 @@ def load_agenda(data_dir: Path, county: County, problems: Problems) -> None:
 
 
 # -- files -------------------------------------------------------------------
-
-def _display(path: Path) -> str:
-    # load.py registers this loader, so its helper is imported when first needed.
-    from .load import display_path
-
-    return display_path(path)
-
-
-def _files(folder: Path, suffixes: tuple[str, ...], what: str, problems: Problems) -> list[Path]:
-    """The data files of a folder, sorted; bad names and stray files are reported."""
-    if not folder.is_dir():
-        return []
-    found: list[Path] = []
-    stems: dict[str, Path] = {}
-    for path in sorted(folder.iterdir()):
-        display = _display(path)
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        if path.suffix.lower() not in suffixes:
-            problems.add(
-                display, None, None,
-                f"{what}文件应以 {' 或 '.join(suffixes)} 结尾，这个文件没有读取。",
-                "warning",
-            )
-            continue
-        if not SLUG.fullmatch(path.stem):
-            problems.add(
-                display, None, None,
-                f"文件名“{path.name}”不合规：文件名就是网址的一部分，只能用小写英文字母、数字和"
-                f"短横线（-），例如 fanzha-2026-12{suffixes[0]}。",
-            )
-            continue
-        if path.stem == "index":
-            problems.add(
-                display, None, None,
-                f"文件名不能叫 {path.name}（index 是{what}列表页的网址），请换一个名字。",
-            )
-            continue
-        if path.stem in stems:
-            problems.add(
-                display, None, None,
-                f"编号“{path.stem}”重复：{_display(stems[path.stem])} 也用了这个文件名。",
-            )
-            continue
-        stems[path.stem] = path
-        found.append(path)
-    return found
-
 
 def _report(
     problems: Problems, doc: Document, path: tuple[str | int, ...], message: str,
@@ -136,7 +86,7 @@ def _no_id_field(doc: Document, data: dict[str, object], problems: Problems) -> 
 def _load_lecture(
     data_dir: Path, path: Path, county: County, known: set[str], problems: Problems
 ) -> Lecture | None:
-    display = _display(path)
+    display = display_path(path)
     markdown = load_markdown_file(path, display, problems)
     if markdown is None:
         return None
@@ -209,7 +159,7 @@ def _check_speaker(
 # -- events ------------------------------------------------------------------
 
 def _load_event(path: Path, county: County, known: set[str], problems: Problems) -> Event | None:
-    display = _display(path)
+    display = display_path(path)
     doc = load_yaml_file(path, display, problems)
     if doc is None:
         return None
@@ -389,8 +339,8 @@ def _post_file(data_dir: Path, post: Post) -> str:
     for suffix in (".yml", ".yaml"):
         path = data_dir / "posts" / f"{post.id}{suffix}"
         if path.is_file():
-            return _display(path)
-    return _display(data_dir / "posts" / f"{post.id}.yml")
+            return display_path(path)
+    return display_path(data_dir / "posts" / f"{post.id}.yml")
 
 
 __all__ = ["load_agenda"]

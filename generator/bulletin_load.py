@@ -10,13 +10,13 @@ The file name is the slug, and part of the page's web address.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .bulletin import NoticeEntry, ReportEntry
 from .county import County
+from .files import data_files, display_path
 from .messages import validate_document
 from .problems import Problems, Severity, field_path
 from .schema.notice import Notice
@@ -24,7 +24,6 @@ from .schema.report import FROM_VISITS, STAT_LABELS, VISIT_STAT_LABELS, Report
 from .visits import Visit, aggregate, period_figures, read_visits
 from .yamlio import MarkdownDocument, load_markdown_file
 
-SLUG = re.compile(r"[a-z0-9-]+")
 # Report slugs that would clash with the filter pages under /reports/.
 RESERVED_REPORT_SLUGS = frozenset({"posts", "townships", "county", "index"})
 # Left by `cunjing new` in what the editor still has to write.
@@ -54,26 +53,9 @@ class _Where:
         self.problems.add(self.md.meta.display, self.md.meta.line_of(path), name or None, message, severity)
 
 
-def _markdown_files(folder: Path, problems: Problems) -> Iterator[tuple[Path, str]]:
-    from .load import display_path
-
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", "~$")) or path.is_dir():
-            continue
-        display = display_path(path)
-        if path.suffix != ".md":
-            problems.add(display, None, None, "这个文件夹里只读 .md 文件，这个文件没有读取。", "warning")
-            continue
-        if not SLUG.fullmatch(path.stem):
-            problems.add(
-                display, None, None,
-                f"文件名“{path.name}”不合规：文件名是网址的一部分，只能用小写英文字母、数字和"
-                "短横线（-），例如 2026-11-zhongshu-changan.md。",
-            )
-            continue
-        yield path, display
+def _markdown_files(folder: Path, what: str, problems: Problems) -> Iterator[tuple[Path, str]]:
+    for path in data_files(folder, (".md",), what, problems):
+        yield path, display_path(path)
 
 
 def _placeholders(md: MarkdownDocument, problems: Problems) -> bool:
@@ -131,7 +113,7 @@ def _load_reports(
     data_dir: Path, county: County, problems: Problems, visits: list[Visit]
 ) -> list[ReportEntry]:
     out: list[ReportEntry] = []
-    for path, display in _markdown_files(data_dir / "reports", problems):
+    for path, display in _markdown_files(data_dir / "reports", "报告", problems):
         if path.stem in RESERVED_REPORT_SLUGS:
             problems.add(
                 display, None, None,
@@ -246,7 +228,7 @@ _NOTICE_TITLES = {name: info.title or name for name, info in Notice.model_fields
 
 def _load_notices(data_dir: Path, county: County, problems: Problems) -> list[NoticeEntry]:
     out: list[NoticeEntry] = []
-    for path, display in _markdown_files(data_dir / "notices", problems):
+    for path, display in _markdown_files(data_dir / "notices", "通知", problems):
         md = load_markdown_file(path, display, problems)
         if md is None or _placeholders(md, problems):
             continue

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
+
+from .problems import Problems
 
 IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".webp")
 
@@ -40,3 +43,51 @@ def display_path(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+SLUG = re.compile(r"[a-z0-9-]+")
+
+
+def data_files(
+    folder: Path, suffixes: tuple[str, ...], what: str, problems: Problems
+) -> list[Path]:
+    """The data files of a content folder (reports, lectures …), sorted by name.
+
+    The file name is the record's id and part of its URL, so it must be a slug;
+    hidden and Office lock files (~$…) are skipped, other stray files are
+    reported as warnings, bad or duplicate names as errors.
+    """
+    if not folder.is_dir():
+        return []
+    found: list[Path] = []
+    stems: dict[str, str] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith((".", "~$")) or path.is_dir():
+            continue
+        display = display_path(path)
+        if path.suffix.lower() not in suffixes:
+            problems.add(
+                display, None, None,
+                f"{what}文件应以 {' 或 '.join(suffixes)} 结尾，这个文件没有读取。",
+                "warning",
+            )
+        elif not SLUG.fullmatch(path.stem):
+            problems.add(
+                display, None, None,
+                f"文件名“{path.name}”不合规：文件名就是网址的一部分，只能用小写英文字母、数字和"
+                f"短横线（-），例如 2026-11-changan{suffixes[0]}。",
+            )
+        elif path.stem == "index":
+            problems.add(
+                display, None, None,
+                f"文件名不能叫 {path.name}（index 是{what}列表页的网址），请换一个名字。",
+            )
+        elif path.stem in stems:
+            problems.add(
+                display, None, None,
+                f"编号“{path.stem}”重复：{stems[path.stem]} 也用了这个文件名。",
+            )
+        else:
+            stems[path.stem] = display
+            found.append(path)
+    return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .county import County
+from .files import display_path
 from .problems import Problems
 from .yamlio import load_yaml_file
 
@@ -22,7 +23,6 @@ MISSING = (
 
 def require_site_url(data_dir: Path, county: County, problems: Problems) -> None:
     """Section loader: report a missing site_url (other site.yml errors are reported already)."""
-    from .load import display_path  # load imports this module
 
     if county.site.site_url:
         return

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from .files import display_path
 from .messages import validate_document
 from .problems import Problems
 from .schema.visit import VISIT_COLUMNS, VisitRow
@@ -149,8 +150,6 @@ _HEADER = ",".join(VISIT_COLUMNS)
 
 def read_visits(data_dir: Path, county: County, problems: Problems) -> list[Visit]:
     """Every checked row of data/visits/*.csv (problems reported, bad rows left out)."""
-    from .load import display_path
-
     folder = data_dir / "visits"
     if not folder.is_dir():
         return []
