@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -149,6 +150,20 @@ def browser() -> Iterator[object]:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def open_page(browser: Any, url: str, *, javascript: bool) -> tuple[Any, Any, list[str]]:
+    """Open url on a phone-sized page; returns (context, page, every URL it requested)."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, java_script_enabled=javascript, is_mobile=True,
+        accept_downloads=True,
+    )
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return context, page, requests
 
 
 @contextlib.contextmanager

@@ -5,17 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-
-def open_page(browser: Any, url: str, *, javascript: bool) -> tuple[Any, Any, list[str]]:
-    context = browser.new_context(
-        viewport={"width": 360, "height": 740}, java_script_enabled=javascript, is_mobile=True
-    )
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    return context, page, requests
+from conftest import open_page
 
 
 def test_village_page_without_javascript(browser: Any, served: str) -> None:
