@@ -57,6 +57,8 @@ def make_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs 配置文件")
     p.add_argument("-a", "--dev-addr", default=None, help="预览地址，默认 127.0.0.1:8000")
+    p = sub.add_parser("schema", help="导出数据文件的 JSON Schema（供编辑器自动提示和检查）")
+    p.add_argument("-o", "--output", type=Path, default=Path("schemas"), help="输出文件夹（默认 schemas/）")
     p = sub.add_parser("new", help="新建一篇工作报告或安全提示（用模板，不会覆盖已有文件）")
     p.add_argument("kind", choices=["report", "notice"], metavar="种类", help="report（工作报告）或 notice（安全提示）")
     common(p)
@@ -178,7 +180,17 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new}
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema_export import write_schemas
+
+    for path in write_schemas(args.output):
+        print(f"已写入 {path}")
+    return 0
+
+
+COMMANDS = {
+    "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new, "schema": cmd_schema,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
