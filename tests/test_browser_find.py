@@ -2,50 +2,27 @@
 
 from __future__ import annotations
 
-import http.server
 import shutil
 import sys
-import threading
 from collections.abc import Iterator
-from functools import cache, partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
 from pypinyin import Style, lazy_pinyin
+from test_find_index import found, sample, sample_index
 
 from generator import phones
-from generator.county import County
-from generator.load import load_county
-from generator.lookup.index import LIMIT, Index, build_index, search
-from generator.lookup.keys import normalise_query
+from generator.lookup.index import LIMIT, Index, build_index
 from generator.lookup.shards import split_index
 from generator.pages.media import DEFAULT_PHOTO, photo_url
 from generator.pages.render import Renderer
 
-from conftest import ROOT, SAMPLE, TODAY
+from conftest import ROOT, serve
 
 sys.path.insert(0, str(ROOT))
 from bench.synthetic import synthetic_county
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-@cache
-def sample() -> County:
-    return load_county(SAMPLE, TODAY)
-
-
-@cache
-def sample_index() -> Index:
-    return build_index(sample(), lambda o: None)
-
-
-def expected(index: Index, typed: str) -> list[str]:
-    return [index.villages[h.village].id for h in search(index, normalise_query(typed))[:LIMIT]]
 
 
 class Finder:
@@ -156,7 +133,7 @@ def test_browser_ranks_exactly_like_the_index(finder: Finder) -> None:
                "ｃａ", "CHANG-AN", "chang2an1", "长 安", "i", "qqq", "𠮷", "shan", "an", "bai", "白"]
     queries += sorted({k[:3] for k in index.keys})[::7]
     for typed in queries:
-        assert finder.ask(typed) == expected(index, typed), typed
+        assert finder.ask(typed) == found(index, typed), typed
 
 
 def test_nothing_found_keeps_the_list(finder: Finder) -> None:
@@ -242,12 +219,9 @@ def big_find(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, In
     (root / "assets/cunjing").mkdir(parents=True)
     shutil.copy(ROOT / "generator/assets/find.js", root / "assets/cunjing/find.js")
 
-    handler = partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     tops = sum(1 for name in shards.files if name.startswith("t"))
-    yield f"http://127.0.0.1:{server.server_address[1]}/find/", index, tops
-    server.shutdown()
+    with serve(root) as base:
+        yield f"{base}find/", index, tops
 
 
 def test_sharded_index_in_the_browser(browser: Any, big_find: tuple[str, Index, int]) -> None:
@@ -261,7 +235,7 @@ def test_sharded_index_in_the_browser(browser: Any, big_find: tuple[str, Index, 
         queries += sorted(index.keys)[::1500]
         queries += [index.villages[n].name for n in range(0, 2000, 97)]
         for typed in queries:
-            assert f.ask(typed) == expected(index, typed), typed
+            assert f.ask(typed) == found(index, typed), typed
         f.ask("z")
         assert "只列出前 40 个" in f.status()
     finally:
