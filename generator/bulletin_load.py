@@ -12,7 +12,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from .bulletin import NoticeEntry, ReportEntry
 from .county import County
@@ -109,6 +111,23 @@ def _guess(value: str, known: list[str]) -> str:
 _REPORT_TITLES = {name: info.title or name for name, info in Report.model_fields.items()}
 
 
+R = TypeVar("R", bound=BaseModel)
+
+
+def _read(
+    path: Path, display: str, model: type[R], problems: Problems
+) -> tuple[R, MarkdownDocument, str] | None:
+    """A report or notice file: its checked front matter, the document and its body."""
+    md = load_markdown_file(path, display, problems)
+    if md is None or _placeholders(md, problems):
+        return None
+    record: R | None = validate_document(model, md.meta, problems)
+    body = _body(md, problems)
+    if record is None or body is None:
+        return None
+    return record, md, body
+
+
 def _load_reports(
     data_dir: Path, county: County, problems: Problems, visits: list[Visit]
 ) -> list[ReportEntry]:
@@ -120,13 +139,10 @@ def _load_reports(
                 f"文件名“{path.stem}”留作网站自己的页面使用，请换一个文件名，例如加上日期。",
             )
             continue
-        md = load_markdown_file(path, display, problems)
-        if md is None or _placeholders(md, problems):
+        read = _read(path, display, Report, problems)
+        if read is None:
             continue
-        record: Report | None = validate_document(Report, md.meta, problems)
-        body = _body(md, problems)
-        if record is None or body is None:
-            continue
+        record, md, body = read
         entry = _check_report(path.stem, record, body, md, county, problems, visits)
         if entry is not None:
             out.append(entry)
@@ -229,14 +245,11 @@ _NOTICE_TITLES = {name: info.title or name for name, info in Notice.model_fields
 def _load_notices(data_dir: Path, county: County, problems: Problems) -> list[NoticeEntry]:
     out: list[NoticeEntry] = []
     for path, display in _markdown_files(data_dir / "notices", "通知", problems):
-        md = load_markdown_file(path, display, problems)
-        if md is None or _placeholders(md, problems):
+        read = _read(path, display, Notice, problems)
+        if read is None:
             continue
-        record: Notice | None = validate_document(Notice, md.meta, problems)
-        body = _body(md, problems)
-        if record is None or body is None:
-            continue
-        entry = _check_notice(path.stem, record, body, md, county, problems)
+        notice, md, body = read
+        entry = _check_notice(path.stem, notice, body, md, county, problems)
         if entry is not None:
             out.append(entry)
     return sorted(out, key=lambda e: (-e.date.toordinal(), e.slug))
