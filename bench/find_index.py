@@ -17,9 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.synthetic import synthetic_county
-from generator.lookup.index import build_index
-from generator.lookup.shards import gzip_size, split_index
+from bench.synthetic import synthetic_grid
+from generator.find.index import build_index
+from generator.find.shards import gzip_size, split_index
 
 TARGET = 30 * 1024
 
@@ -31,8 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    county = synthetic_county(args.villages)
-    index = build_index(county, lambda officer: None)
+    grid = synthetic_grid(args.villages)
+    index = build_index(grid, lambda officer: None)
     shards = split_index(index)
     took = time.perf_counter() - started
 
@@ -50,8 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         on_disk = sum(p.stat().st_size for p in out.iterdir())
 
     worst = gzip_size(manifest) + sizes[largest]
-    print(f"villages            {len(county.villages):>9,}")
-    print(f"officers            {len(county.officers):>9,}")
+    print(f"villages            {len(grid.villages):>9,}")
+    print(f"officers            {len(grid.officers):>9,}")
     print(f"terms / keys        {len(index.terms):>9,} / {len(index.keys):,}")
     print(f"shards (leaf/top)   {len(leaves):>9,} / {len(tops):,}; split nodes {len(shards.manifest['s']):,}")
     print(f"all shards on disk  {on_disk:>9,} bytes")

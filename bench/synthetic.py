@@ -9,11 +9,9 @@ seed always gives the same county.
 from __future__ import annotations
 
 import random
-from datetime import date
-from pathlib import Path
 
-from generator.county import County
-from generator.schema import Post, SiteConfig
+from generator.directory.grid import Grid
+from generator.directory.schema import Post
 
 PLACE = (
     "长安重阳行知朝阳单家寨曾解仇乐会藏和平大小新老上下中东西南北白黑红黄青石山水河海"
@@ -35,8 +33,8 @@ def _name(rng: random.Random, length: int) -> str:
     return "".join(rng.choice(PLACE) for _ in range(length))
 
 
-def synthetic_county(villages: int, seed: int = 14000) -> County:
-    """A county with about ``villages`` villages (3 per post, 1-2 officers per post)."""
+def synthetic_grid(villages: int, seed: int = 14000) -> Grid:
+    """The grid of a county with about ``villages`` villages (3 per post, 1-2 officers per post)."""
     rng = random.Random(seed)
     townships = [f"{_name(rng, 2)}{rng.choice('镇乡')}" for _ in range(max(1, villages // 90))]
     posts: list[Post] = []
@@ -87,6 +85,4 @@ def synthetic_county(villages: int, seed: int = 14000) -> County:
             "villages": items,
             "officers": officers,
         }))
-    site = SiteConfig(title="合成县一村一警", county="合成县", authority="合成县公安局",
-                      site_url="https://example.org/synthetic/")
-    return County(site=site, posts=posts, data_dir=Path("."), today=date(2026, 11, 28))
+    return Grid(posts=tuple(posts))

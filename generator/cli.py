@@ -15,11 +15,14 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from . import engine, newfile
-from .county import County
-from .load import build_date, load_county
-from .output import atomic_site
-from .problems import DataError, format_report
+from . import mkdocs_run
+from .core.dates import build_date
+from .core.documents import write_new
+from .core.output import atomic_site
+from .core.problems import DataError, format_report
+from .notices.new import notice_text
+from .reports.new import report_text
+from .site import Site, load_site
 
 
 class _Parser(argparse.ArgumentParser):
@@ -72,21 +75,22 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(args: argparse.Namespace) -> County | None:
+def _load(args: argparse.Namespace) -> Site | None:
     try:
-        county = load_county(args.data, args.today)
+        site = load_site(args.data, args.today)
     except DataError as exc:
         print(format_report(exc.problems), file=sys.stderr)
         return None
-    if county.warnings:
-        print(format_report(county.warnings), file=sys.stderr)
-    return county
+    if site.warnings:
+        print(format_report(site.warnings), file=sys.stderr)
+    return site
 
 
-def _summary(county: County) -> str:
+def _summary(site: Site) -> str:
+    grid = site.grid
     return (
-        f"{len(county.posts)} 个警务室、{len(county.villages)} 个村（社区）、"
-        f"{len(county.officers)} 名民警、{len(county.staff)} 名辅警和协管员"
+        f"{len(grid.posts)} 个警务室、{len(grid.villages)} 个村（社区）、"
+        f"{len(grid.officers)} 名民警、{len(grid.staff)} 名辅警和协管员"
     )
 
 
@@ -99,10 +103,10 @@ def _config(args: argparse.Namespace) -> Path | None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    county = _load(args)
-    if county is None:
+    site = _load(args)
+    if site is None:
         return 1
-    print(f"数据检查通过：{_summary(county)}。")
+    print(f"数据检查通过：{_summary(site)}。")
     return 0
 
 
@@ -111,15 +115,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     if config is None:
         return 1
     try:
-        with engine.environment(args.data, build_date(args.today)), atomic_site(args.site_dir) as tmp:
-            county = engine.build(config, tmp)
-    except engine.BuildFailed as exc:
+        with mkdocs_run.environment(args.data, build_date(args.today)), atomic_site(args.site_dir) as tmp:
+            site = mkdocs_run.build(config, tmp)
+    except mkdocs_run.BuildFailed as exc:
         print(str(exc), file=sys.stderr)
         print(f"网站没有生成，{args.site_dir} 保持原样。", file=sys.stderr)
         return 1
-    if county.warnings:
-        print(format_report(county.warnings), file=sys.stderr)
-    print(f"网站已生成到 {args.site_dir}/：{_summary(county)}。")
+    if site.warnings:
+        print(format_report(site.warnings), file=sys.stderr)
+    print(f"网站已生成到 {args.site_dir}/：{_summary(site)}。")
     return 0
 
 
@@ -129,27 +133,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1
     addr = args.dev_addr or "127.0.0.1:8000"
     print(f"正在预览：http://{addr}/ （修改 {args.data}/ 里的数据后页面会自动刷新，按 Ctrl+C 停止）")
-    with engine.environment(args.data, build_date(args.today)):
-        engine.serve(config, addr)
+    with mkdocs_run.environment(args.data, build_date(args.today)):
+        mkdocs_run.serve(config, addr)
     return 0
 
 
-def _check_ids(args: argparse.Namespace) -> tuple[list[str], County | None]:
-    """Problems with the --post/--village ids, checked against the data; and the county."""
+def _check_ids(args: argparse.Namespace) -> tuple[list[str], Site | None]:
+    """Problems with the --post/--village ids, checked against the data; and the site."""
     problems: list[str] = []
     try:
-        county: County | None = load_county(args.data, args.today)
+        site: Site | None = load_site(args.data, args.today)
     except DataError:
-        county = None  # the data has errors elsewhere; still check what we can
+        site = None  # the data has errors elsewhere; still check what we can
     for post in args.post:
-        known = post in county.post_by_id if county else (args.data / "posts" / f"{post}.yml").is_file()
-        if not known:
-            problems.append(f"没有编号为“{post}”的警务室（应有文件 {args.data}/posts/{post}.yml）。")
-    if county is not None:
+        if site is not None:
+            site.grid.post_ids.resolve(post, problems.append)
+        elif not (args.data / "posts" / f"{post}.yml").is_file():
+            problems.append(f"找不到编号为“{post}”的警务室（应有文件 {args.data}/posts/{post}.yml）。")
+    if site is not None:
         for village in args.village:
-            if village not in county.village_by_id and village not in county.alias_of:
-                problems.append(f"没有编号为“{village}”的村（社区）。")
-    return problems, county
+            site.grid.village_ids.resolve(village, problems.append)
+    return problems, site
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -159,20 +163,20 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.kind == "report" and (len(args.post) > 1 or args.village):
         print("一篇工作报告只属于一个警务室：--post 只能写一次，不能写 --village。", file=sys.stderr)
         return 2
-    problems, county = _check_ids(args)
+    problems, site = _check_ids(args)
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
     today = build_date(args.today)
     if args.kind == "report":
         post = args.post[0] if args.post else None
-        name = county.post_by_id[post].name if county and post else None
-        text = newfile.report_text(today, post, name, args.title)
-        path = newfile.write_new(args.data / "reports", f"{today.isoformat()}-{post or 'county'}-report", text)
+        name = site.grid.post_by_id[post].name if site and post else None
+        text = report_text(today, post, name, args.title)
+        path = write_new(args.data / "reports", f"{today.isoformat()}-{post or 'county'}-report", text)
     else:
         stem = f"{today.isoformat()}-{args.post[0]}-notice" if len(args.post) == 1 else f"{today.isoformat()}-notice"
-        text = newfile.notice_text(today, args.level, args.post, args.village, args.title)
-        path = newfile.write_new(args.data / "notices", stem, text)
+        text = notice_text(today, args.level, args.post, args.village, args.title)
+        path = write_new(args.data / "notices", stem, text)
     print(
         f"已新建 {path}。\n请用记事本或 WPS 打开它，把所有【请填写……】改成实际内容、保存（UTF-8），"
         "然后运行 cunjing check 检查；没填完的文件不会发布。"
@@ -181,7 +185,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema_export import write_schemas
+    from .schemas import write_schemas
 
     for path in write_schemas(args.output):
         print(f"已写入 {path}")

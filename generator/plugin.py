@@ -21,11 +21,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
-from .county import County
-from .engine import ENV_DATA, ENV_TODAY
-from .load import load_county
-from .pages import STYLESHEET, SiteOutput, build_site
-from .problems import DataError, format_report
+from .build import STYLESHEET, build_site
+from .core.pages import SiteOutput
+from .core.problems import DataError, format_report
+from .mkdocs_run import ENV_DATA, ENV_TODAY
+from .site import Site, load_site
 
 log = logging.getLogger("mkdocs.plugins.cunjing")
 
@@ -45,7 +45,7 @@ class CunjingConfig(base.Config):
 
 class CunjingPlugin(BasePlugin[CunjingConfig]):
     def __init__(self) -> None:
-        self.county: County | None = None
+        self.site: Site | None = None
         self.output: SiteOutput | None = None
 
     def data_dir(self, config: MkDocsConfig) -> Path:
@@ -57,18 +57,18 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         data_dir = self.data_dir(config)
         try:
-            self.county = load_county(data_dir, os.environ.get(ENV_TODAY) or self.config.today)
+            self.site = load_site(data_dir, os.environ.get(ENV_TODAY) or self.config.today)
         except DataError as exc:
             raise PluginError("数据有错误，网站没有生成：\n" + format_report(exc.problems)) from None
         except ValueError as exc:
             raise PluginError(f"today 设置不正确（应为 YYYY-MM-DD）：{exc}") from None
-        for warning in self.county.warnings:
+        for warning in self.site.warnings:
             log.info(str(warning))
-        self.output = build_site(self.county)
+        self.output = build_site(self.site)
         # MkDocs/Material print site_name without escaping.
-        config.site_name = str(escape(self.county.site.title))
-        if not config.site_url and self.county.site.site_url:
-            config.site_url = self.county.site.site_url
+        config.site_name = str(escape(self.site.settings.title))
+        if not config.site_url:
+            config.site_url = self.site.settings.site_url
         # No request to any other host: never load Google Fonts.
         config.theme["font"] = False
         if STYLESHEET not in config.extra_css:
@@ -103,6 +103,6 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
     def on_page_content(
         self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.county is not None and self.county.site.sample:
+        if self.site is not None and self.site.settings.sample:
             return SAMPLE_BANNER + html
         return html

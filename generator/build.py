@@ -1,0 +1,114 @@
+"""From the site object to pages and files: the one place that lists every
+kind's pages, the templates' shared helpers and the joined stylesheet.
+Knows nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .core import dates
+from .core.pages import Asset, SiteOutput, absolute_url, media_url, package_text
+from .core.render import Renderer
+from .core.settings import site_url
+from .directory import urls as directory_urls
+from .directory.contacts import contact_cards
+from .directory.pages import directory_pages
+from .directory.photos import ASSET_DIR, photo_url
+from .directory.printables import printables
+from .events import urls as events_urls
+from .events.calendar import calendar_assets
+from .events.pages import events_pages
+from .feeds.pages import feeds
+from .find.pages import FIND, INDEX_DIR, find_pages
+from .hubs.pages import home_page, place_pages
+from .law import urls as law_urls
+from .law.pages import law_pages
+from .notices import urls as notices_urls
+from .notices.pages import notice_pages
+from .reports import urls as reports_urls
+from .reports.pages import report_pages
+from .site import Site
+
+# Packages with templates (each under its own name, e.g. "directory/village.html").
+TEMPLATE_PACKAGES = ("directory", "find", "feeds", "reports", "notices", "visits", "law", "events", "hubs")
+# One stylesheet for residents, joined from each kind's CSS in this order.
+STYLESHEET = ASSET_DIR + "cunjing.css"
+STYLES = (
+    ("core", "core.css"), ("directory", "directory.css"), ("find", "find.css"), ("feeds", "feeds.css"),
+    ("reports", "reports.css"), ("notices", "notices.css"), ("visits", "visits.css"),
+    ("law", "law.css"), ("events", "events.css"),
+)
+# The print stylesheet of reports and notices keeps its published name.
+PRINT_DOCUMENT_CSS = ASSET_DIR + "print-bulletin.css"
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Every page address templates link to, each from its kind's urls module."""
+
+    find: str = FIND
+    find_index: str = INDEX_DIR
+    posts: str = directory_urls.POSTS
+    reports: str = reports_urls.REPORTS
+    notices: str = notices_urls.NOTICES
+    law: str = law_urls.LAW
+    events: str = events_urls.EVENTS
+    calendar_all: str = events_urls.CALENDAR_ALL
+
+    post = staticmethod(directory_urls.post)
+    village = staticmethod(directory_urls.village)
+    officer = staticmethod(directory_urls.officer)
+    village_board = staticmethod(directory_urls.village_board)
+    officer_cards = staticmethod(directory_urls.officer_cards)
+    officer_vcard = staticmethod(directory_urls.officer_vcard)
+    post_vcard = staticmethod(directory_urls.post_vcard)
+    reports_of_post = staticmethod(reports_urls.reports_of_post)
+    lecture = staticmethod(law_urls.lecture)
+    lecture_ics = staticmethod(law_urls.lecture_ics)
+
+
+def make_renderer(site: Site) -> Renderer:
+    base = site_url(site.settings)
+
+    def calendar_links(ics: str) -> tuple[str, str]:
+        """(webcal:// subscribe link, https:// address) of a calendar feed."""
+        url = absolute_url(base, ics)
+        return "webcal://" + url.split("://", 1)[1], url
+
+    return Renderer(TEMPLATE_PACKAGES, {
+        "site": site.settings,
+        "grid": site.grid,
+        "today": site.today,
+        "dates": dates,
+        "url": Urls(),
+        "photo_url": photo_url,
+        "media_url": media_url,
+        "calendar_links": calendar_links,
+    })
+
+
+def build_site(site: Site) -> SiteOutput:
+    renderer = make_renderer(site)
+    grid, settings, today = site.grid, site.settings, site.today
+    out = SiteOutput()
+    out.pages.append(home_page(site, renderer))
+    out.extend(directory_pages(grid, site.data_dir, renderer))
+    out.pages.extend(place_pages(site, renderer))
+    out.assets.append(stylesheet())
+    out.assets.append(Asset(dest=PRINT_DOCUMENT_CSS, content=package_text("core", "print-document.css").encode()))
+    out.extend(find_pages(grid, renderer))
+    out.assets.extend(contact_cards(grid, settings))
+    out.assets.extend(printables(grid, settings, renderer))
+    out.extend(report_pages(grid, settings, today, renderer, site.reports))
+    out.extend(notice_pages(grid, settings, today, renderer, site.notices))
+    out.assets.extend(feeds(grid, settings, today, renderer, site.reports, site.notices))
+    out.extend(law_pages(grid, today, renderer, site.law))
+    out.extend(events_pages(grid, today, renderer, site.calendar))
+    out.assets.extend(calendar_assets(grid, settings, site.calendar.entries))
+    return out
+
+
+def stylesheet() -> Asset:
+    css = "\n".join(package_text(package, name) for package, name in STYLES)
+    return Asset(dest=STYLESHEET, content=css.encode("utf-8"))

@@ -1,0 +1,150 @@
+"""Markdown documents with front matter (reports, notices …): read one, check
+its front matter against a record, refuse unfilled template text and empty
+bodies, and report problems naming each field with its Chinese title."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from .messages import validate_document
+from .problems import Problems, Severity, field_path
+from .yamlio import Document, MarkdownDocument, load_markdown_file
+
+# Left by `cunjing new` in what the editor still has to write.
+PLACEHOLDER = "【请填写"
+
+R = TypeVar("R", bound=BaseModel)
+
+
+def quote(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def mark(hint: str) -> str:
+    return f"{PLACEHOLDER}{hint}】"
+
+
+def field_titles(model: type[BaseModel]) -> dict[str, str]:
+    return {name: info.title or name for name, info in model.model_fields.items()}
+
+
+class Where:
+    """Reports problems of one Markdown file, naming field paths with their titles."""
+
+    def __init__(self, md: MarkdownDocument, problems: Problems, titles: dict[str, str]) -> None:
+        self.md = md
+        self.problems = problems
+        self.titles = titles
+
+    def add(self, path: tuple[str | int, ...], message: str, severity: Severity = "error") -> None:
+        name = field_path(path)
+        title = self.titles.get(str(path[0])) if path else None
+        if title and len(path) == 1:
+            name = f"{name}（{title}）"
+        self.problems.add(self.md.meta.display, self.md.meta.line_of(path), name or None, message, severity)
+
+
+def placeholders(md: MarkdownDocument, problems: Problems) -> bool:
+    """Report every text a `cunjing new` template left unfilled; True if any."""
+    found = False
+
+    def walk(value: Any, path: tuple[str | int, ...]) -> None:
+        nonlocal found
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, (*path, i))
+        elif isinstance(value, str) and PLACEHOLDER in value:
+            found = True
+            problems.add(
+                md.meta.display, md.meta.line_of(path), field_path(path) or None,
+                f"这里还是模板的提示文字“{value}”，请改成实际内容"
+                + ("（只写数字；不需要的项目把整行删掉）。" if path[:1] == ("stats",) else "。"),
+            )
+
+    walk(md.meta.data, ())
+    for offset, line in enumerate(md.body.split("\n")):
+        if PLACEHOLDER in line:
+            found = True
+            problems.add(
+                md.meta.display, md.body_line + offset, "正文",
+                f"正文里还有模板的提示文字“{line.strip()}”，请改成实际内容。",
+            )
+    return found
+
+
+def _body(md: MarkdownDocument, problems: Problems) -> str | None:
+    if not md.body.strip():
+        problems.add(
+            md.meta.display, md.body_line, "正文",
+            "正文是空的。请在第二个 --- 下面写正文。",
+        )
+        return None
+    return md.body
+
+
+def read_document(
+    path: Path, display: str, model: type[R], problems: Problems
+) -> tuple[R, MarkdownDocument, str] | None:
+    """A document: its checked front matter, the parsed file and its (non-empty) body."""
+    md = load_markdown_file(path, display, problems)
+    if md is None or placeholders(md, problems):
+        return None
+    record: R | None = validate_document(model, md.meta, problems)
+    body = _body(md, problems)
+    if record is None or body is None:
+        return None
+    return record, md, body
+
+
+def write_new(folder: Path, stem: str, text: str) -> Path:
+    """Write ``text`` to folder/<stem>.md, or <stem>-2.md … if taken; never overwrite."""
+    folder.mkdir(parents=True, exist_ok=True)
+    n = 1
+    while True:
+        path = folder / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
+        try:
+            with path.open("x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            return path
+        except FileExistsError:
+            n += 1
+
+
+def report_at(
+    problems: Problems, doc: Document, path: tuple[str | int, ...], message: str,
+    severity: Severity = "error",
+) -> None:
+    """Report a problem at the line of a field path of a YAML document."""
+    problems.add(doc.display, doc.line_of(path), field_path(path) or None, message, severity)
+
+
+def refuse_id_field(doc: Document, data: dict[str, object], problems: Problems) -> bool:
+    """The file name is the id: a written slug or id field is an error (False)."""
+    for key in ("slug", "id"):
+        if key in data:
+            report_at(
+                problems, doc, (key,),
+                f"编号就是文件名，不要另写 {key} 字段（要改编号请改文件名）。",
+            )
+            return False
+    return True
+
+
+def check_order(doc: Document, start: datetime, end: datetime, problems: Problems) -> bool:
+    """The end comes after the start (reported at ``end``)."""
+    if end > start:
+        return True
+    report_at(
+        problems, doc, ("end",),
+        f"结束时间 {end:%Y-%m-%d %H:%M} 应晚于开始时间 {start:%Y-%m-%d %H:%M}。",
+    )
+    return False

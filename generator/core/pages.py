@@ -1,0 +1,103 @@
+"""What the page stage produces: pages (Markdown wrappers around escaped HTML)
+and assets (files copied as they are). Engine-independent."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+
+def url_of(src: str) -> str:
+    """Directory URL of a page source: 'officers/x.md' -> 'officers/x/', 'index.md' -> ''."""
+    stem = src[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def src_of(url: str) -> str:
+    """The page source of a directory URL: 'officers/x/' -> 'officers/x.md', 'posts/' -> 'posts/index.md'."""
+    if url == "":
+        return "index.md"
+    stem = url.rstrip("/")
+    return f"{stem}/index.md" if "/" not in stem else f"{stem}.md"
+
+
+def relurl(here: str, target: str) -> str:
+    """Relative link from the page at URL ``here`` to ``target`` (site-relative)."""
+    base = here.rstrip("/") or "."
+    dest = target.rstrip("/") or "."
+    rel = posixpath.relpath(dest, base)
+    if target.endswith("/") or target == "":
+        rel = "./" if rel == "." else rel + "/"
+    return rel
+
+
+def absolute_url(site_url: str, target: str) -> str:
+    """Absolute URL of a site-relative target, from site.yml's site_url."""
+    return site_url.rstrip("/") + "/" + target.lstrip("/")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page: ``html`` is already escaped; ``title`` is plain text."""
+
+    src: str
+    title: str
+    html: str
+    hide: tuple[str, ...] = ("navigation", "toc")
+
+    @property
+    def url(self) -> str:
+        return url_of(self.src)
+
+    def markdown(self) -> str:
+        """The page as a Markdown file: front matter, then one raw HTML block.
+
+        MkDocs/Material print ``page.meta.title`` into <title> and the header
+        without escaping, so the title is HTML-escaped here.
+        """
+        from markupsafe import escape
+
+        meta = {"title": str(escape(self.title)), "hide": list(self.hide)}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
+        return f"---\n{front}---\n\n{self.html.strip()}\n"
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file published as it is, at ``dest`` (site-relative path)."""
+
+    dest: str
+    content: bytes | None = None
+    source: Path | None = field(default=None)
+
+
+def package_asset(package: str, name: str, dest: str) -> Asset:
+    """A file shipped in generator.<package>/assets/, published at ``dest``."""
+    return Asset(dest=dest, content=(files(f"generator.{package}") / "assets" / name).read_bytes())
+
+
+def package_text(package: str, name: str) -> str:
+    return (files(f"generator.{package}") / "assets" / name).read_text(encoding="utf-8")
+
+
+def media_url(ref: str) -> str:
+    """Site-relative URL of a file referenced from data (photos/x.png -> media/photos/x.png)."""
+    return "media/" + PurePosixPath(ref.strip().replace("\\", "/")).as_posix()
+
+
+@dataclass
+class SiteOutput:
+    pages: list[Page] = field(default_factory=list)
+    assets: list[Asset] = field(default_factory=list)
+
+    def extend(self, other: SiteOutput) -> None:
+        self.pages.extend(other.pages)
+        self.assets.extend(other.assets)

@@ -1,0 +1,74 @@
+"""Jinja2 templates for page text: autoescaped, with URL and phone helpers.
+
+Each content kind keeps its templates in its own package's ``templates/``
+folder; a template is named by its package, e.g. ``directory/village.html``
+or ``core/_macros.html``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, PrefixLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from . import phones
+from .pages import Asset, Page, relurl
+
+
+@pass_context
+def _rel(ctx: Context, target: str) -> str:
+    return relurl(ctx["here"], target)
+
+
+def _tel(phone: str) -> str:
+    return phones.tel_href(phone)
+
+
+def _thousands(value: int) -> str:
+    return f"{value:,}"
+
+
+def make_environment(packages: Iterable[str]) -> Environment:
+    """A Jinja environment loading ``<package>/<name>`` from generator.<package>/templates."""
+    loader = PrefixLoader(
+        {name: PackageLoader(f"generator.{name}", "templates") for name in ("core", *packages)}
+    )
+    env = Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["rel"] = _rel
+    env.filters["tel"] = _tel
+    env.filters["thousands"] = _thousands
+    return env
+
+
+class Renderer:
+    """Renders templates; ``shared`` values (settings, the grid, URL helpers) reach every template."""
+
+    def __init__(self, packages: Iterable[str], shared: Mapping[str, Any]) -> None:
+        self.env = make_environment(packages)
+        self.env.globals.update(shared)
+
+    def page(self, template: str, src: str, title: str, **context: Any) -> Page:
+        here = Page(src, title, "").url
+        html = self.env.get_template(template).render(here=here, title=title, **context)
+        return Page(src=src, title=title, html=html)
+
+    def standalone(self, template: str, url: str, title: str, **context: Any) -> Asset:
+        """A complete HTML document outside the site theme (printables, redirects).
+
+        ``url`` is the page's directory URL, e.g. "print/v/changan/".
+        """
+        html = self.env.get_template(template).render(here=url, title=title, **context)
+        return Asset(dest=f"{url}index.html", content=html.encode("utf-8"))
+
+    def text(self, template: str, **context: Any) -> Markup:
+        return Markup(self.env.get_template(template).render(**context))

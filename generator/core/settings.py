@@ -1,0 +1,77 @@
+"""data/site.yml: the county-wide settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from .files import display_path
+from .messages import validate_document
+from .problems import Problems
+from .records import EmergencyPhone, Phone, Record, Text
+from .yamlio import load_yaml_file
+
+
+class Feedback(Record):
+    """Default contact channels for residents' opinions (意见建议)."""
+
+    phone: Phone | None = Field(None, title="意见反馈电话")
+    email: str | None = Field(None, title="意见反馈邮箱", pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
+
+
+class SiteConfig(Record):
+    title: Text = Field(title="网站名称")
+    county: Text = Field(title="县名")
+    authority: Text = Field(title="主办单位", description="例如 泸西县公安局")
+    site_url: str | None = Field(
+        None, title="网站地址", description="完整网址，例如 https://example.org/luxi/（生成二维码和订阅源时需要）"
+    )
+    emergency: EmergencyPhone = Field("110", title="报警电话")
+    sample: bool = Field(False, title="示例数据", description="为 true 时每页显示“示例数据”提示")
+    feedback: Feedback = Field(default_factory=Feedback, title="意见反馈")
+
+    @field_validator("site_url")
+    @classmethod
+    def _absolute_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not value.startswith(("https://", "http://")) or " " in value or "<" in value:
+            raise PydanticCustomError(
+                "cj_url", "网站地址必须是以 https:// 开头的完整网址，例如 https://example.org/luxi/。"
+            )
+        return value if value.endswith("/") else value + "/"
+
+
+MISSING_SITE_URL = (
+    "缺少网站地址 site_url。村（社区）页面、民警页面和打印的公示牌上的二维码，"
+    "以及联系卡里的网址，都要用网站的完整网址。请在 data/site.yml 里写上，"
+    "例如 site_url: https://example.org/luxi/"
+)
+
+
+def load_settings(data_dir: Path, problems: Problems) -> SiteConfig | None:
+    """data/site.yml, checked; a missing site_url is an error (QR codes need it)."""
+    path = data_dir / "site.yml"
+    display = display_path(path)
+    if not path.is_file():
+        problems.add(display, None, None, "缺少网站设置文件 site.yml。")
+        return None
+    doc = load_yaml_file(path, display, problems)
+    if doc is None:
+        return None
+    settings: SiteConfig | None = validate_document(SiteConfig, doc, problems)
+    data = doc.data if isinstance(doc.data, dict) else None
+    if data is not None and data.get("site_url") in (None, ""):
+        line = doc.line_of(("site_url",)) if "site_url" in data else None
+        problems.add(display, line, "site_url", MISSING_SITE_URL)
+        return None
+    return settings
+
+
+def site_url(settings: SiteConfig) -> str:
+    """The site's absolute address; load_settings() guarantees it for loaded settings."""
+    if not settings.site_url:
+        raise ValueError("site_url is missing; load_settings() should have reported it")
+    return settings.site_url

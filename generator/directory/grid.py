@@ -1,0 +1,143 @@
+"""The grid (一村一警): posts, the villages each serves, their officers and
+staff, joined into one read-only object with the lookups every page needs.
+
+Built once from the checked post files and never changed afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..core.documents import report_at
+from ..core.ids import Ids
+from ..core.pinyin import sort_key
+from ..core.problems import Problems
+from ..core.yamlio import Document
+from .schema import Officer, Post, Staff, Village
+
+
+@dataclass(frozen=True, eq=False)
+class Grid:
+    posts: tuple[Post, ...]  # ordered by township, station and name (pinyin)
+    # Ids written in post files that failed to load: their problems are
+    # already reported, so other kinds do not report them again.
+    unchecked: frozenset[str] = frozenset()
+    post_by_id: dict[str, Post] = field(init=False)
+    village_by_id: dict[str, Village] = field(init=False)
+    officer_by_id: dict[str, Officer] = field(init=False)
+    post_of_village: dict[str, Post] = field(init=False)
+    post_of_officer: dict[str, Post] = field(init=False)
+    alias_of: dict[str, Village] = field(init=False)
+
+    def __post_init__(self) -> None:
+        posts = tuple(sorted(
+            self.posts, key=lambda p: (sort_key(p.township), sort_key(p.station), sort_key(p.name))
+        ))
+        village_by_id: dict[str, Village] = {}
+        officer_by_id: dict[str, Officer] = {}
+        post_of_village: dict[str, Post] = {}
+        post_of_officer: dict[str, Post] = {}
+        alias_of: dict[str, Village] = {}
+        for post in posts:
+            for village in post.villages:
+                village_by_id[village.id] = village
+                post_of_village[village.id] = post
+                for alias in village.aliases:
+                    alias_of[alias] = village
+            for officer in post.officers:
+                officer_by_id[officer.id] = officer
+                post_of_officer[officer.id] = post
+        set_ = object.__setattr__
+        set_(self, "posts", posts)
+        set_(self, "post_by_id", {p.id: p for p in posts})
+        set_(self, "village_by_id", village_by_id)
+        set_(self, "officer_by_id", officer_by_id)
+        set_(self, "post_of_village", post_of_village)
+        set_(self, "post_of_officer", post_of_officer)
+        set_(self, "alias_of", alias_of)
+
+    # -- the one way other kinds resolve the ids editors write --------------
+    @property
+    def post_ids(self) -> Ids[Post]:
+        return Ids("警务室", self.post_by_id, unchecked=self.unchecked)
+
+    @property
+    def village_ids(self) -> Ids[Village]:
+        return Ids("村（社区）", self.village_by_id, self.alias_of, unchecked=self.unchecked)
+
+    @property
+    def officer_ids(self) -> Ids[Officer]:
+        return Ids("民警", self.officer_by_id, unchecked=self.unchecked)
+
+    # -- walking the grid ------------------------------------------------
+    @property
+    def villages(self) -> list[Village]:
+        return [v for p in self.posts for v in p.villages]
+
+    @property
+    def officers(self) -> list[Officer]:
+        return [o for p in self.posts for o in p.officers]
+
+    @property
+    def staff(self) -> list[Staff]:
+        return [s for p in self.posts for s in p.staff]
+
+    @property
+    def population(self) -> int:
+        return sum(v.population for v in self.villages)
+
+    def townships(self) -> list[str]:
+        return sorted({p.township for p in self.posts}, key=sort_key)
+
+    def stations(self, township: str) -> list[str]:
+        return sorted({p.station for p in self.posts if p.township == township}, key=sort_key)
+
+    def posts_in(self, township: str, station: str | None = None) -> list[Post]:
+        return [
+            p for p in self.posts
+            if p.township == township and (station is None or p.station == station)
+        ]
+
+    def villages_in(self, township: str) -> list[Village]:
+        """A township's villages, ordered by pinyin (as residents look them up)."""
+        found = [v for p in self.posts_in(township) for v in p.villages]
+        return sorted(found, key=lambda v: sort_key(v.name))
+
+    def officers_of(self, village: Village) -> list[Officer]:
+        return [self.officer_by_id[i] for i in village.officers]
+
+    def villages_of(self, officer: Officer) -> list[Village]:
+        post = self.post_of_officer[officer.id]
+        return [v for v in post.villages if officer.id in v.officers]
+
+    def staff_of(self, village: Village) -> list[Staff]:
+        """Staff working in a village: those naming it, or serving the whole post."""
+        post = self.post_of_village[village.id]
+        return [s for s in post.staff if not s.villages or village.id in s.villages]
+
+    def iter_villages(self) -> Iterator[tuple[Post, Village]]:
+        for post in self.posts:
+            for village in post.villages:
+                yield post, village
+
+    def published_numbers(self) -> set[str]:
+        """Every phone number the grid publishes (posts, officers, staff)."""
+        numbers = {p.phone for p in self.posts}
+        numbers |= {o.phone for o in self.officers}
+        numbers |= {s.phone for s in self.staff}
+        return numbers
+
+
+def resolve_places(
+    grid: Grid, doc: Document, posts: list[str], villages: list[str], problems: Problems
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Post and village ids, checked; former village ids (aliases) resolve to current ones."""
+    return (
+        grid.post_ids.resolve_all(
+            posts, lambda i, message: report_at(problems, doc, ("posts", i), message), key=lambda p: p.id
+        ),
+        grid.village_ids.resolve_all(
+            villages, lambda i, message: report_at(problems, doc, ("villages", i), message), key=lambda v: v.id
+        ),
+    )

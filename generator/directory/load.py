@@ -1,0 +1,85 @@
+"""Load data/posts/<id>.yml (the file stem is the post id) into the grid.
+
+Every post file's problems are collected; the ids a broken file writes are
+remembered, so other kinds do not report them again as unknown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..core.files import display_path
+from ..core.messages import validate_document
+from ..core.problems import Problems
+from ..core.yamlio import Document, load_yaml_file
+from .grid import Grid
+from .rules import check_posts
+from .schema import Post
+
+
+def load_grid(data_dir: Path, problems: Problems) -> Grid:
+    """The grid of every post file that loads; the rules across files are checked."""
+    unchecked: set[str] = set()
+    posts = _load_posts(data_dir, problems, unchecked)
+    check_posts(posts, data_dir, problems)
+    return Grid(posts=tuple(p for p, _ in posts), unchecked=frozenset(unchecked))
+
+
+def ids_written(stem: str, data: Any) -> set[str]:
+    """Every post, village (also former) and officer id written in a post file's data."""
+    found = {stem}
+    if not isinstance(data, dict):
+        return found
+    for group, keys in (("villages", ("id", "aliases")), ("officers", ("id",))):
+        items = data.get(group)
+        for item in items if isinstance(items, list) else []:
+            for key in keys if isinstance(item, dict) else ():
+                value = item.get(key)
+                found.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+    return found
+
+
+def _load_posts(
+    data_dir: Path, problems: Problems, unchecked: set[str]
+) -> list[tuple[Post, Document]]:
+    """Load every post file; ids written in files that fail go to ``unchecked``."""
+    folder = data_dir / "posts"
+    files = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not files:
+        problems.add(
+            display_path(folder), None, None,
+            "没有警务室数据：posts 文件夹里应有每个警务室一个 .yml 文件。",
+        )
+        return []
+    posts = []
+    stems: dict[str, str] = {}
+    for path in files:
+        display = display_path(path)
+        if path.stem in stems:
+            problems.add(
+                display, None, None,
+                f"警务室编号“{path.stem}”重复：{stems[path.stem]} 也用了这个文件名。",
+            )
+            continue
+        stems[path.stem] = display
+        doc = load_yaml_file(path, display, problems)
+        if doc is None:
+            unchecked.add(path.stem)
+            continue
+        data = doc.data
+        if isinstance(data, dict):
+            if "id" in data:
+                problems.add(
+                    display, doc.line_of(("id",)), "id",
+                    "警务室编号就是文件名，不要另写 id 字段（要改编号请改文件名）。",
+                )
+                unchecked.update(ids_written(path.stem, data))
+                continue
+            data = {"id": path.stem, **data}
+        post = validate_document(Post, doc, problems, data)
+        if post is not None:
+            posts.append((post, doc))
+        else:
+            unchecked.update(ids_written(path.stem, data))
+    return posts

@@ -1,0 +1,110 @@
+"""Calendar feeds (RFC 5545) made with the icalendar library.
+
+* county: calendar/all.ics; per post: calendar/posts/<post-id>.ics; per village:
+  calendar/v/<village-id>.ics (its post's entries and its own);
+* one file per event, lecture and reception: calendar/events/<slug>.ics,
+  calendar/law/<slug>.ics, calendar/reception/<post-id>.ics.
+
+Times carry TZID=Asia/Shanghai with a VTIMEZONE; recurrences are RRULEs whose
+UNTIL is the last day 23:59:59 local time, converted to UTC as RFC 5545
+requires. UIDs are stable (<key>@<site host and path>) and DTSTAMP comes from
+the data (the first start), never from the clock, so builds are reproducible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event, vRecur, vText
+
+from ..core.pages import Asset, absolute_url
+from ..core.settings import SiteConfig, site_url
+from ..directory.grid import Grid
+from . import urls
+from .model import LOCAL_TZ, Entry, entries_of_post, entries_of_village
+
+PRODID = "-//cunjing//村警 一村一警//ZH"
+TZ_FROM = date(2000, 1, 1)  # VTIMEZONE history worth sending (no DST since 1991)
+
+
+def uid_domain(settings: SiteConfig) -> str:
+    """The right-hand side of every UID: the site's host and path."""
+    parts = urlsplit(site_url(settings))
+    return (parts.hostname or "cunjing.invalid") + parts.path.rstrip("/")
+
+
+def local(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=LOCAL_TZ)
+
+
+def _places(grid: Grid, settings: SiteConfig, entry: Entry) -> str:
+    names = [grid.post_by_id[p].name for p in entry.posts]
+    names += [grid.village_by_id[v].name for v in entry.villages]
+    return "、".join(names) if names else f"{settings.county}全县"
+
+
+def vevent(grid: Grid, settings: SiteConfig, entry: Entry) -> Event:
+    event = Event()
+    event.add("uid", f"{entry.key}@{uid_domain(settings)}")
+    event.add("dtstamp", local(entry.start).astimezone(UTC))
+    event.add("dtstart", local(entry.start))
+    event.add("dtend", local(entry.end))
+    event.add("summary", entry.title)
+    event.add("categories", [entry.kind])
+    if entry.venue:
+        event.add("location", entry.venue)
+    lines = [f"{entry.kind} · 面向：{_places(grid, settings, entry)}"]
+    if entry.description:
+        lines.append(entry.description)
+    url = absolute_url(site_url(settings), entry.page)
+    lines.append(f"详情：{url}")
+    event.add("url", url)
+    lines.append(settings.authority)
+    event.add("description", "\n".join(lines))
+    if entry.rule:
+        rule = vRecur.from_ical(entry.rule)
+        if entry.until is not None:
+            last = local(datetime.combine(entry.until, time(23, 59, 59)))
+            rule["UNTIL"] = [last.astimezone(UTC)]
+        event.add("rrule", rule)
+    return event
+
+
+def calendar(grid: Grid, settings: SiteConfig, name: str, entries: Iterable[Entry]) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    # An X- property is not escaped unless typed as TEXT; a calendar's name is one line.
+    cal.add("x-wr-calname", vText(" ".join(name.split())))
+    cal.add("x-wr-timezone", "Asia/Shanghai")
+    cal.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT12H")
+    for entry in sorted(entries, key=lambda e: e.key):
+        cal.add_component(vevent(grid, settings, entry))
+    cal.add_missing_timezones(first_date=TZ_FROM)
+    for zone in cal.walk("VTIMEZONE"):
+        zone.pop("COMMENT", None)  # "only works until 2038": not true for a zone without DST
+    data: bytes = cal.to_ical()
+    return data
+
+
+def calendar_assets(grid: Grid, settings: SiteConfig, entries: tuple[Entry, ...]) -> list[Asset]:
+    site = settings.title
+    out = [Asset(urls.CALENDAR_ALL, calendar(grid, settings, f"{site}：全县活动", entries))]
+    for post in grid.posts:
+        out.append(Asset(
+            urls.post_calendar(post.id),
+            calendar(grid, settings, f"{post.name}活动", entries_of_post(entries, post)),
+        ))
+    for _post, village in grid.iter_villages():
+        out.append(Asset(
+            urls.village_calendar(village.id),
+            calendar(grid, settings, f"{village.name}活动", entries_of_village(entries, grid, village)),
+        ))
+    for entry in entries:
+        out.append(Asset(entry.ics, calendar(grid, settings, entry.title, [entry])))
+    return out

@@ -1,0 +1,189 @@
+"""Load the calendar (活动日历):
+
+    data/events/<slug>.yml    -> Event
+    posts' ``reception``      -> a recurring 警民相约警务室 entry of the post
+    lectures with a time      -> entries too (law/ loads the lectures)
+
+Checks places against the grid (village aliases resolve), times and repeat
+rules; every event, timed lecture and reception becomes one calendar Entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from functools import partial
+from pathlib import Path
+
+from ..core.documents import check_order, refuse_id_field, report_at
+from ..core.files import data_files, display_path
+from ..core.messages import validate_document
+from ..core.problems import Problems
+from ..core.timing import parse_rule
+from ..core.yamlio import Document, load_yaml_file
+from ..directory.grid import Grid, resolve_places
+from ..directory.schema import Post
+from ..directory.urls import post as post_url
+from ..law import urls as law_urls
+from ..law.schema import Lecture
+from . import urls
+from .model import RECEPTION_EPOCH, Entry
+from .schema import Event
+
+WEEKDAYS = "一二三四五六日"
+
+
+@dataclass(frozen=True)
+class Calendar:
+    events: tuple[Event, ...]  # by slug
+    entries: tuple[Entry, ...]  # events, timed lectures and reception hours, by key
+
+
+def load_calendar(
+    data_dir: Path, grid: Grid, lectures: tuple[Lecture, ...], problems: Problems
+) -> Calendar:
+    events = [
+        event for event in (
+            _load_event(path, grid, problems)
+            for path in data_files(data_dir / "events", (".yml", ".yaml"), "活动", problems)
+        ) if event is not None
+    ]
+    events.sort(key=lambda item: item.slug)
+    entries = [_lecture_entry(item) for item in lectures if item.is_event]
+    entries += [_event_entry(item) for item in events]
+    entries += _reception_entries(data_dir, grid, problems)
+    return Calendar(tuple(events), tuple(sorted(entries, key=lambda entry: entry.key)))
+
+
+def _load_event(path: Path, grid: Grid, problems: Problems) -> Event | None:
+    display = display_path(path)
+    doc = load_yaml_file(path, display, problems)
+    if doc is None:
+        return None
+    data = doc.data
+    if isinstance(data, dict):
+        if not refuse_id_field(doc, data, problems):
+            return None
+        data = {"slug": path.stem, **data}
+    event: Event | None = validate_document(Event, doc, problems, data)
+    if event is None:
+        return None
+    add = partial(report_at, problems, doc)
+    posts, villages = resolve_places(grid, doc, event.posts, event.villages, problems)
+    ok = check_order(doc, event.start, event.end, problems)
+    if event.until is not None and event.repeat is None:
+        add(("until",), "只有重复的活动（写了 repeat）才需要写 until。")
+    elif event.until is not None and event.until < event.start.date():
+        add(("until",), f"重复到 {event.until} 为止，早于第一次活动的日期 {event.start.date()}。")
+    elif event.repeat is not None and ok:
+        if event.until is not None and "COUNT=" in event.repeat:
+            add(("until",), "重复规则里已经用 COUNT 写了次数，不要再写 until；两者只写一个。")
+        else:
+            _check_first(doc, event, problems)
+    return event.model_copy(update={"posts": list(posts), "villages": list(villages)})
+
+
+def _check_first(doc: Document, event: Event, problems: Problems) -> None:
+    """The first start must be a day of the rule (calendar apps always count it)."""
+    assert event.repeat is not None
+    rule = parse_rule(event.repeat, event.start)
+    if event.until is not None:
+        rule = rule.replace(until=datetime.combine(event.until, time(23, 59, 59)))
+    first = rule.after(event.start, inc=True)
+    if first == event.start:
+        return
+    shown = _when(event.start)
+    if first is None:
+        message = f"按重复规则“{event.repeat}”，从 {shown} 起排不出任何一次活动，请检查规则和 until。"
+    else:
+        message = (
+            f"开始时间 {shown} 不是重复规则“{event.repeat}”里的日子。start 应写第一次活动的时间"
+            f"（按这个规则，第一次是 {_when(first)}）。"
+        )
+    report_at(problems, doc, ("start",), message)
+
+
+def _when(moment: datetime) -> str:
+    return f"{moment:%Y-%m-%d %H:%M}（星期{WEEKDAYS[moment.weekday()]}）"
+
+
+def _lecture_entry(lecture: Lecture) -> Entry:
+    assert lecture.start is not None and lecture.end is not None
+    return Entry(
+        key=f"law-{lecture.slug}",
+        kind=lecture.kind,
+        title=lecture.title,
+        start=lecture.start,
+        end=lecture.end,
+        rule=None,
+        until=None,
+        venue=lecture.venue,
+        posts=tuple(lecture.posts),
+        villages=tuple(lecture.villages),
+        description="、".join(lecture.topics) or None,
+        page=law_urls.lecture(lecture.slug),
+        ics=law_urls.lecture_ics(lecture.slug),
+    )
+
+
+def _event_entry(event: Event) -> Entry:
+    return Entry(
+        key=f"event-{event.slug}",
+        kind=event.kind,
+        title=event.title,
+        start=event.start,
+        end=event.end,
+        rule=event.repeat,
+        until=event.until,
+        venue=event.venue,
+        posts=tuple(event.posts),
+        villages=tuple(event.villages),
+        description=event.description,
+        page=urls.event(event.slug),
+        ics=urls.event_ics(event.slug),
+    )
+
+
+def _reception_entries(data_dir: Path, grid: Grid, problems: Problems) -> list[Entry]:
+    entries = []
+    for post in grid.posts:
+        reception = post.reception
+        if reception is None:
+            continue
+        anchor = datetime.combine(reception.since or RECEPTION_EPOCH, reception.start)
+        first = parse_rule(reception.repeat, anchor).after(anchor, inc=True)
+        if first is None:
+            problems.add(
+                _post_file(data_dir, post), None, "reception.repeat（重复规则）",
+                f"按重复规则“{reception.repeat}”排不出任何一次接待，请检查规则。",
+            )
+            continue
+        entries.append(_reception_entry(post, first))
+    return entries
+
+
+def _reception_entry(post: Post, first: datetime) -> Entry:
+    assert post.reception is not None
+    return Entry(
+        key=f"reception-{post.id}",
+        kind="警民相约警务室",
+        title=f"警民相约警务室：{post.name}",
+        start=first,
+        end=datetime.combine(first.date(), post.reception.end),
+        rule=post.reception.repeat,
+        until=None,
+        venue=f"{post.name}（{post.address}）",
+        posts=(post.id,),
+        villages=(),
+        description=f"社区民警在警务室接待群众，听取意见建议，帮助解决困难。电话 {post.phone}。",
+        page=post_url(post.id),
+        ics=urls.reception_ics(post.id),
+    )
+
+
+def _post_file(data_dir: Path, post: Post) -> str:
+    for suffix in (".yml", ".yaml"):
+        path = data_dir / "posts" / f"{post.id}{suffix}"
+        if path.is_file():
+            return display_path(path)
+    return display_path(data_dir / "posts" / f"{post.id}.yml")

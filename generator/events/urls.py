@@ -1,0 +1,26 @@
+"""Addresses of the calendar (活动日历): pages and calendar feeds."""
+
+from __future__ import annotations
+
+EVENTS = "events/"
+CALENDAR_ALL = "calendar/all.ics"
+
+
+def event(slug: str) -> str:
+    return f"events/{slug}/"
+
+
+def event_ics(slug: str) -> str:
+    return f"calendar/events/{slug}.ics"
+
+
+def reception_ics(post_id: str) -> str:
+    return f"calendar/reception/{post_id}.ics"
+
+
+def post_calendar(post_id: str) -> str:
+    return f"calendar/posts/{post_id}.ics"
+
+
+def village_calendar(village_id: str) -> str:
+    return f"calendar/v/{village_id}.ics"

@@ -1,0 +1,33 @@
+"""/find/ (找民警): the search page, its no-JavaScript list, the sharded index and find.js."""
+
+from __future__ import annotations
+
+from ..core.pages import Asset, SiteOutput, package_asset, src_of
+from ..core.render import Renderer
+from ..directory.grid import Grid
+from ..directory.photos import ASSET_DIR, DEFAULT_PHOTO, photo_url
+from ..directory.schema import Officer
+from .index import LIMIT, build_index
+from .shards import split_index
+
+FIND = "find/"
+INDEX_DIR = "find/i/"
+
+
+def _photo(officer: Officer) -> str | None:
+    return photo_url(officer) if officer.photo else None
+
+
+def find_pages(grid: Grid, renderer: Renderer) -> SiteOutput:
+    shards = split_index(build_index(grid, _photo))
+    out = SiteOutput()
+    out.pages.append(
+        renderer.page(
+            "find/find.html", src_of(FIND), "找民警",
+            manifest=shards.manifest_json(), default_photo=DEFAULT_PHOTO, limit=LIMIT,
+        )
+    )
+    for name in sorted(shards.files):
+        out.assets.append(Asset(dest=INDEX_DIR + name, content=shards.files[name]))
+    out.assets.append(package_asset("find", "find.js", ASSET_DIR + "find.js"))
+    return out

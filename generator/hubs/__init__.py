@@ -1,0 +1,1 @@
+"""The pages that gather every kind: home, post, village and officer pages."""

@@ -1,0 +1,73 @@
+"""The pages that gather every kind: home (/), post (/posts/<id>/), village
+(/v/<id>/) and officer (/officers/<id>/).
+
+Each page lists, here and only here, the blocks it shows from other kinds
+(notices, the calendar, reports, visit figures, contacts); its template
+places each block by name.
+"""
+
+from __future__ import annotations
+
+from ..core.pages import Page, src_of, url_of
+from ..core.render import Renderer
+from ..directory import urls
+from ..directory.schema import Officer, Post, Village
+from ..directory.share import officer_share, post_share, village_share
+from ..events.blocks import home_events, post_events, village_events
+from ..notices.pages import home_notices, post_notices, village_notices
+from ..reports.pages import post_reports
+from ..site import Site
+from ..visits.pages import post_visits, village_visits
+
+HOME = ""
+
+
+def place_pages(site: Site, renderer: Renderer) -> list[Page]:
+    """Every post's, village's and officer's page."""
+    grid = site.grid
+    pages = [post_page(site, renderer, post) for post in grid.posts]
+    pages += [village_page(site, renderer, post, village) for post, village in grid.iter_villages()]
+    pages += [officer_page(site, renderer, officer) for officer in grid.officers]
+    return pages
+
+
+def home_page(site: Site, renderer: Renderer) -> Page:
+    here = url_of(src_of(HOME))
+    return renderer.page(
+        "hubs/home.html", src_of(HOME), site.settings.title, townships=site.grid.townships(),
+        notices=home_notices(renderer, site.notices, site.today, here),
+        events=home_events(renderer, site.today, site.calendar.entries, here),
+    )
+
+
+def post_page(site: Site, renderer: Renderer, post: Post) -> Page:
+    here = urls.post(post.id)
+    return renderer.page(
+        "hubs/post.html", src_of(here), post.name, post=post,
+        share=post_share(renderer, post, here),
+        notices=post_notices(renderer, site.notices, site.today, post, here),
+        events=post_events(renderer, site.today, site.calendar.entries, post, here),
+        reports=post_reports(renderer, site.reports, site.today, post, here, feeds=True),
+        visits=post_visits(renderer, site.visits, site.today, post, here),
+    )
+
+
+def village_page(site: Site, renderer: Renderer, post: Post, village: Village) -> Page:
+    here = urls.village(village.id)
+    return renderer.page(
+        "hubs/village.html", src_of(here), f"{village.name}的民警", village=village, post=post,
+        share=village_share(renderer, site.grid, site.settings, village, here),
+        notices=village_notices(renderer, site.notices, site.today, village, post, here),
+        events=village_events(renderer, site.grid, site.today, site.calendar.entries, village, here),
+        reports=post_reports(renderer, site.reports, site.today, post, here, feeds=False),
+        visits=village_visits(renderer, site.visits, site.today, village, here),
+    )
+
+
+def officer_page(site: Site, renderer: Renderer, officer: Officer) -> Page:
+    here = urls.officer(officer.id)
+    post = site.grid.post_of_officer[officer.id]
+    return renderer.page(
+        "hubs/officer.html", src_of(here), f"{officer.name}（{post.name}）", officer=officer, post=post,
+        share=officer_share(renderer, site.settings, officer, here),
+    )

@@ -1,0 +1,95 @@
+"""Running MkDocs for the CLI: the only module besides plugin.py that imports it."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from .site import Site
+
+PLUGIN_NAME = "cunjing"
+
+# Environment overrides read by the plugin; the CLI sets them for one run.
+ENV_DATA = "CUNJING_DATA_DIR"
+ENV_TODAY = "CUNJING_TODAY"
+
+
+class BuildFailed(Exception):
+    """The engine refused to build; the message is for editors (Chinese)."""
+
+
+@contextlib.contextmanager
+def environment(data_dir: Path, today: date) -> Iterator[None]:
+    """Point the plugin at data_dir and fix the build date for one run.
+
+    SOURCE_DATE_EPOCH is set from the build date (unless already set) so the
+    sitemap and its gzip copy are byte-identical for the same data and date.
+    """
+    saved = {k: os.environ.get(k) for k in (ENV_DATA, ENV_TODAY, "SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING")}
+    os.environ[ENV_DATA] = str(data_dir.absolute())
+    os.environ[ENV_TODAY] = today.isoformat()
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    if not os.environ.get("SOURCE_DATE_EPOCH"):
+        midnight = datetime.combine(today, time(0, 0), tzinfo=UTC)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build(config_file: Path, site_dir: Path) -> Site:
+    """Strict MkDocs build of config_file into site_dir (which it empties).
+
+    Returns the site object the plugin built the pages from.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        plugin = config.plugins.get(PLUGIN_NAME)
+        if plugin is None:
+            raise BuildFailed(f"{config_file} 的 plugins 里没有 {PLUGIN_NAME}，无法生成村警页面。")
+        mkdocs_build(config)
+    except PluginError as exc:
+        raise BuildFailed(str(exc)) from None
+    except (Abort, ConfigurationError) as exc:
+        details = "\n".join(collect.messages) or f"网站生成失败（{exc}）"
+        raise BuildFailed(details) from None
+    finally:
+        logger.removeHandler(collect)
+    site: Site = plugin.site
+    return site
+
+
+def serve(config_file: Path, dev_addr: str | None) -> None:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)

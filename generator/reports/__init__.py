@@ -1,0 +1,1 @@
+"""工作报告 (/reports/): work reports, their filter pages and printables, `cunjing new report`."""

@@ -1,0 +1,131 @@
+"""Load work reports: data/reports/<slug>.md (front matter: schema.Report).
+
+The file name is the slug, and part of the page's web address. Figures may be
+written out, or taken from the visit log (``stats: from_visits``).
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from pathlib import Path
+
+from ..core.documents import Where, field_titles, read_document
+from ..core.files import data_files, display_path
+from ..core.problems import Problems
+from ..core.yamlio import MarkdownDocument
+from ..directory.grid import Grid
+from ..visits.log import Visit, period_figures
+from .model import ReportEntry
+from .schema import FROM_VISITS, STAT_LABELS, VISIT_STAT_LABELS, Report
+from .urls import RESERVED_SLUGS
+
+_TITLES = field_titles(Report)
+
+
+def load_reports(data_dir: Path, grid: Grid, today: date, visits: list[Visit], problems: Problems) -> tuple[ReportEntry, ...]:
+    out: list[ReportEntry] = []
+    for path in data_files(data_dir / "reports", (".md",), "报告", problems):
+        display = display_path(path)
+        if path.stem in RESERVED_SLUGS:
+            problems.add(
+                display, None, None,
+                f"文件名“{path.stem}”留作网站自己的页面使用，请换一个文件名，例如加上日期。",
+            )
+            continue
+        read = read_document(path, display, Report, problems)
+        if read is None:
+            continue
+        record, md, body = read
+        entry = _check_report(path.stem, record, body, md, grid, today, problems, visits)
+        if entry is not None:
+            out.append(entry)
+    return tuple(sorted(out, key=lambda e: (-e.date.toordinal(), e.slug)))
+
+
+def _check_report(
+    slug: str,
+    record: Report,
+    body: str,
+    md: MarkdownDocument,
+    grid: Grid,
+    today: date,
+    problems: Problems,
+    visits: list[Visit],
+) -> ReportEntry | None:
+    where = Where(md, problems, _TITLES)
+    ok = True
+    post = None
+    if record.post is not None:
+        post = grid.post_ids.resolve(
+            record.post, lambda message: where.add(("post",), message), "全县的报告请删掉 post 这一行。"
+        )
+        ok = post is not None
+    start, end = record.period.from_, record.period.to
+    if start > end:
+        ok = False
+        where.add(
+            ("period", "from"),
+            f"报告期开始日期 {start.isoformat()} 在结束日期 {end.isoformat()} 之后。",
+        )
+    if record.date > today:
+        where.add(
+            ("date",),
+            f"日期 {record.date.isoformat()} 在生成日期 {today.isoformat()} 之后，"
+            "到那一天才会在网站上发布。",
+            "warning",
+        )
+
+    from_visits = record.stats == FROM_VISITS
+    stats: list[tuple[str, int]] = []
+    if isinstance(record.stats, dict):
+        figures = record.stats
+        received, resolved = figures.get("disputes_received"), figures.get("disputes_resolved")
+        if received is not None and resolved is not None and resolved > received:
+            ok = False
+            where.add(
+                ("stats", "disputes_resolved"),
+                f"调解化解（{resolved}）比受理矛盾纠纷（{received}）还多，请核对。",
+            )
+        for key in figures:
+            if key not in STAT_LABELS:
+                guess = difflib.get_close_matches(key, list(STAT_LABELS), n=1, cutoff=0.75)
+                if guess:
+                    where.add(
+                        ("stats", key),
+                        f"“{key}”不是常用项目，会原样显示。是否想写“{guess[0]}”"
+                        f"（{STAT_LABELS[guess[0]]}）？",
+                        "warning",
+                    )
+        stats = [(label, figures[key]) for key, label in STAT_LABELS.items() if key in figures]
+        stats += [(key, value) for key, value in figures.items() if key not in STAT_LABELS]
+    elif ok:
+        total = period_figures(visits, record.post, start, end)
+        if total.visits == 0:
+            where.add(
+                ("stats",),
+                "报告期内走访记录（data/visits/）里没有"
+                + ("这个警务室的" if record.post else "")
+                + "记录，走访数据都会显示为 0，请核对。",
+                "warning",
+            )
+        values = {
+            "visits": total.households,
+            "issues_found": total.issues_found,
+            "issues_resolved": total.issues_resolved,
+        }
+        stats = [(label, values[key]) for key, label in VISIT_STAT_LABELS.items()]
+    if not ok:
+        return None
+    return ReportEntry(
+        slug=slug,
+        title=record.title,
+        date=record.date,
+        post=post.id if post else None,
+        scope=f"{post.township} · {post.name}" if post else "全县",
+        period_from=start,
+        period_to=end,
+        stats=tuple(stats),
+        from_visits=from_visits,
+        body=body,
+    )

@@ -1,0 +1,90 @@
+"""The site object: the grid and every kind's records, loaded and checked in
+one place that lists the kinds once.
+
+    data/site.yml            -> settings                 (core.settings)
+    data/posts/<id>.yml      -> the grid                 (directory)
+    data/visits/*.csv        -> visit figures, no rows   (visits)
+    data/reports/*.md        -> work reports             (reports)
+    data/notices/*.md        -> safety notices           (notices)
+    data/lectures/*.md       -> law education            (law)
+    data/events/*.yml        -> the calendar             (events)
+
+Every problem in every file is collected before giving up, so an editor
+fixes everything in one pass. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .core import phones
+from .core.dates import build_date
+from .core.files import display_path
+from .core.guard import check_personal_data
+from .core.problems import DataError, Problem, Problems
+from .core.settings import SiteConfig, load_settings
+from .directory.grid import Grid
+from .directory.load import load_grid
+from .events.load import Calendar, load_calendar
+from .law.load import Law, load_law
+from .notices.load import load_notices
+from .notices.model import NoticeEntry
+from .reports.load import load_reports
+from .reports.model import ReportEntry
+from .visits.log import VisitStats, aggregate, read_visits
+
+# Folders under data/ that are internal: read by the build, never published
+# (the personal-data guard does not scan them; their rows never reach pages).
+INTERNAL_DIRS = ("visits",)
+
+
+@dataclass(frozen=True)
+class Site:
+    settings: SiteConfig
+    grid: Grid
+    today: date
+    data_dir: Path
+    visits: VisitStats  # aggregates only, never rows
+    reports: tuple[ReportEntry, ...]  # newest first
+    notices: tuple[NoticeEntry, ...]  # newest first
+    law: Law
+    calendar: Calendar
+    warnings: tuple[Problem, ...] = ()
+
+
+def load_site(data_dir: Path, today: date | str | None = None) -> Site:
+    """Load and check everything; raise DataError listing every problem."""
+    problems = Problems()
+    if not data_dir.is_dir():
+        problems.add(display_path(data_dir), None, None, "找不到数据文件夹。")
+        raise DataError(problems)
+    day = build_date(today)
+    settings = load_settings(data_dir, problems)
+    # Every kind is checked even when the grid has errors, so an editor gets
+    # every problem in one run; ids from broken post files are not repeated.
+    grid = load_grid(data_dir, problems)
+    visits = read_visits(data_dir, grid, day, problems)
+    reports = load_reports(data_dir, grid, day, visits, problems)
+    notices = load_notices(data_dir, grid, problems)
+    law = load_law(data_dir, grid, problems)
+    calendar = load_calendar(data_dir, grid, law.lectures, problems)
+    published = grid.published_numbers()
+    if settings is not None and settings.feedback.phone:
+        published.add(settings.feedback.phone)
+    check_personal_data(data_dir, {phones.digits(n) for n in published}, INTERNAL_DIRS, problems)
+    if problems.errors or settings is None:
+        raise DataError(problems)
+    return Site(
+        settings=settings,
+        grid=grid,
+        today=day,
+        data_dir=data_dir,
+        visits=aggregate(visits),
+        reports=reports,
+        notices=notices,
+        law=law,
+        calendar=calendar,
+        warnings=tuple(problems.warnings),
+    )

@@ -1,0 +1,251 @@
+"""Helpers shared by the tests: the sample data read with independent parsers
+(PyYAML, csv), what a page shows, what a calendar feed expands to, and the
+lookup index of the sample.
+
+Reading the sample without the generator's own model lets the tests compare
+the site against the data.
+"""
+
+from __future__ import annotations
+
+import csv
+import posixpath
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import recurring_ical_events
+import yaml
+from icalendar import Calendar
+
+from generator.core.dates import build_date
+from generator.directory.grid import Grid
+from generator.find.index import LIMIT, Index, build_index, search
+from generator.find.keys import normalise_query
+from generator.site import Site, load_site
+
+from conftest import SAMPLE, TODAY, cunjing
+
+SITE_URL = "https://cunjing.example.org/luxi/"
+BUILD_DAY = date.fromisoformat(TODAY)
+
+
+def front_matter(path: Path) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    _, front, _ = text.split("---\n", 2)
+    data: dict[str, Any] = yaml.safe_load(front)
+    return data
+
+
+@dataclass
+class Doc:
+    slug: str
+    meta: dict[str, Any]
+
+
+def reports(data: Path = SAMPLE) -> list[Doc]:
+    return [Doc(p.stem, front_matter(p)) for p in sorted((data / "reports").glob("*.md"))]
+
+
+def notices(data: Path = SAMPLE) -> list[Doc]:
+    return [Doc(p.stem, front_matter(p)) for p in sorted((data / "notices").glob("*.md"))]
+
+
+def published(docs: list[Doc], today: date = BUILD_DAY) -> list[Doc]:
+    return [d for d in docs if d.meta["date"] <= today]
+
+
+def current(docs: list[Doc], today: date = BUILD_DAY) -> list[Doc]:
+    return [
+        d for d in published(docs, today)
+        if d.meta.get("expires") is None or d.meta["expires"] >= today
+    ]
+
+
+def posts(data: Path = SAMPLE) -> dict[str, dict[str, Any]]:
+    return {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((data / "posts").glob("*.yml"))
+    }
+
+
+def village_index(data: Path = SAMPLE) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Every village id and alias -> (post id, village record)."""
+    out: dict[str, tuple[str, dict[str, Any]]] = {}
+    for post_id, post in posts(data).items():
+        for village in post["villages"]:
+            out[village["id"]] = (post_id, village)
+            for alias in village.get("aliases", []):
+                out[alias] = (post_id, village)
+    return out
+
+
+def officer_names(data: Path = SAMPLE) -> dict[str, str]:
+    return {o["id"]: o["name"] for post in posts(data).values() for o in post["officers"]}
+
+
+def visit_rows(data: Path = SAMPLE) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for path in sorted((data / "visits").glob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows.extend(csv.DictReader(handle))
+    return rows
+
+
+def date_forms(day: date) -> list[str]:
+    """The ways a date can be written on a page."""
+    return [
+        day.isoformat(),
+        f"{day.year}/{day.month}/{day.day}",
+        f"{day.year}年{day.month}月{day.day}日",
+        f"{day.month}月{day.day}日",
+    ]
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+
+
+def build(data: Path, out: Path, today: str = TODAY) -> Path:
+    run = cunjing("build", "--data", data, "-d", out, "--today", today)
+    assert run.code == 0, run.text
+    return out
+
+
+# -- the calendar: what pages show and feeds expand to --------------------------
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+Shown = set[tuple[str, str]]  # (entry key, "YYYY-MM-DDTHH:MM" local start)
+
+
+def post_names() -> dict[str, str]:
+    """Post name -> post id, from the sample data."""
+    out = {}
+    for path in sorted(SAMPLE.glob("posts/*.yml")):
+        out[yaml.safe_load(path.read_text(encoding="utf-8"))["name"]] = path.stem
+    return out
+
+
+def key_of(page_url: str, href: str) -> str:
+    """The entry key a link on page_url points to: law-<slug> or event-<slug>."""
+    target = posixpath.normpath(posixpath.join(page_url, href)).strip("/")
+    section, _, slug = target.partition("/")
+    assert section in ("law", "events") and slug and "/" not in slug, (page_url, href)
+    return ("law-" if section == "law" else "event-") + slug
+
+
+class Agenda(HTMLParser):
+    """Collects the calendar items of a page: li.cj-ev items and p.cj-reception lines."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[dict[str, object]] = []
+        self.current: dict[str, object] | None = None
+        self.depth = 0
+        self.in_meta = False
+        self.reception_times: list[str] = []
+        self.in_reception = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        classes = (found.get("class") or "").split()
+        if tag == "li" and "cj-ev" in classes:
+            self.current = {"classes": classes, "href": None, "times": [], "meta": ""}
+            self.items.append(self.current)
+            self.depth = 0
+        if tag == "p" and "cj-reception" in classes:
+            self.in_reception = True
+        if self.current is not None:
+            if tag == "li":
+                self.depth += 1
+            if tag == "a" and "cj-ev__title" in classes:
+                self.current["href"] = found.get("href")
+            if tag == "span" and "cj-ev__meta" in classes:
+                self.in_meta = True
+        if tag == "time":
+            stamp = found.get("datetime") or ""
+            if self.current is not None:
+                self.current["times"].append(stamp)  # type: ignore[union-attr]
+            elif self.in_reception:
+                self.reception_times.append(stamp)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span":
+            self.in_meta = False
+        if tag == "p":
+            self.in_reception = False
+        if tag == "li" and self.current is not None:
+            self.depth -= 1
+            if self.depth == 0:
+                self.current = None
+
+    def handle_data(self, data: str) -> None:
+        if self.current is not None and self.in_meta:
+            self.current["meta"] = str(self.current["meta"]) + data
+
+
+def shown(site: Path, url: str, reception_post: str | None = None) -> Shown:
+    """Every (entry, start) a page shows; reception lines count for reception_post,
+    and on /events/ the posts named in a reception row."""
+    parser = Agenda()
+    parser.feed((site / url / "index.html").read_text(encoding="utf-8"))
+    names = post_names()
+    out: Shown = set()
+    for item in parser.items:
+        times = item["times"]
+        assert isinstance(times, list) and times, item
+        if "cj-ev--reception" in item["classes"]:  # type: ignore[operator]
+            for name in str(item["meta"]).split("、"):
+                out |= {(f"reception-{names[name.strip()]}", t) for t in times}
+        else:
+            key = key_of(url, str(item["href"]))
+            out |= {(key, t) for t in times}
+    if reception_post is not None:
+        out |= {(f"reception-{reception_post}", t) for t in parser.reception_times}
+    else:
+        assert not parser.reception_times
+    return out
+
+
+def read_calendar(path: Path) -> Calendar:
+    return Calendar.from_ical(path.read_bytes())
+
+
+def expand(path: Path, start: date, days: int = 60) -> Shown:
+    """The (entry, start) pairs a feed holds in [start, start + days)."""
+    begin = datetime.combine(start, datetime.min.time(), SHANGHAI)
+    events = recurring_ical_events.of(read_calendar(path)).between(begin, begin + timedelta(days=days))
+    out: Shown = set()
+    for event in events:
+        moment = event["DTSTART"].dt.astimezone(SHANGHAI)
+        out.add((str(event["UID"]).split("@")[0], moment.strftime("%Y-%m-%dT%H:%M")))
+    return out
+
+
+# -- the lookup index of the sample ------------------------------------------------
+
+@cache
+def sample_site() -> Site:
+    return load_site(SAMPLE, build_date(TODAY))
+
+
+def sample() -> Grid:
+    """The sample county's grid."""
+    return sample_site().grid
+
+
+@cache
+def sample_index() -> Index:
+    return build_index(sample(), lambda o: None)
+
+
+def found(index: Index, typed: str) -> list[str]:
+    """Village ids a resident sees for what they typed, best first."""
+    return [index.villages[h.village].id for h in search(index, normalise_query(typed))[:LIMIT]]

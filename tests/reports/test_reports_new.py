@@ -1,0 +1,80 @@
+"""`cunjing new report`: a template with today's date and the right front matter;
+`cunjing check` refuses it, line by line, until the editor fills it in; an existing
+file is never overwritten; unknown ids are refused."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import cunjing
+from helpers import front_matter
+
+
+def fill(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("【请填写数字】", "4")
+    text = re.sub(r"【请填写[^】]*】", "巡逻和走访情况", text)
+    path.write_text(text, encoding="utf-8")
+
+
+def created(run_out: str, data: Path) -> Path:
+    match = re.search(r"已新建 (\S+?\.md)", run_out)
+    assert match, run_out
+    path = Path(match.group(1))
+    assert path.is_file() and path.parent.parent == data
+    return path
+
+
+def test_new_report_for_a_post(data: Path, tmp_path: Path) -> None:
+    run = cunjing("new", "report", "--post", "zhongshu-changan", "--data", data, "--today", "2026-11-28")
+    assert run.code == 0, run.text
+    path = created(run.out, data)
+    assert path.name == "2026-11-28-zhongshu-changan-report.md"
+    meta = front_matter(path)
+    assert str(meta["date"]) == "2026-11-28" and meta["post"] == "zhongshu-changan"
+    assert str(meta["period"]["from"]) == "2026-11-01" and str(meta["period"]["to"]) == "2026-11-28"
+    assert "长安社区警务室2026年11月工作报告" in meta["title"]
+    assert set(meta["stats"]) == {
+        "visits", "disputes_received", "disputes_resolved", "lectures", "patrols", "opinions", "resolved_requests",
+    }
+
+    # Unfilled, it is refused: every mark is named with its line, nothing published.
+    check = cunjing("check", "--data", data)
+    assert check.code == 1
+    lines = [row for row in check.err.splitlines() if path.name in row]
+    assert len(lines) == 1 + 7 + 3  # title, seven figures, three paragraphs
+    assert all("模板的提示文字" in row and "错误" in row for row in lines)
+    title_line = next(n for n, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if t.startswith("title:"))
+    assert any(f"{path.name}:{title_line}: 错误：字段 title：" in row for row in lines)
+    assert any("字段 stats.visits" in row and "只写数字" in row for row in lines)
+
+    fill(path)
+    check = cunjing("check", "--data", data)
+    assert check.code == 0, check.text
+    built = cunjing("build", "--data", data, "-d", tmp_path / "site", "--today", "2026-11-28")
+    assert built.code == 0, built.text
+    page = (tmp_path / "site/reports/2026-11-28-zhongshu-changan-report/index.html").read_text(encoding="utf-8")
+    assert "巡逻和走访情况" in page
+
+
+def test_new_report_never_overwrites(data: Path) -> None:
+    first = cunjing("new", "report", "--data", data, "--today", "2026-11-28", "--title", "全县11月工作报告")
+    second = cunjing("new", "report", "--data", data, "--today", "2026-11-28")
+    assert first.code == 0 and second.code == 0
+    a, b = created(first.out, data), created(second.out, data)
+    assert a.name == "2026-11-28-county-report.md" and b.name == "2026-11-28-county-report-2.md"
+    meta = front_matter(a)
+    assert meta["title"] == "全县11月工作报告" and "post" not in meta
+    assert "【请填写" in b.read_text(encoding="utf-8")  # the first was not touched by the second
+    assert "全县11月工作报告" in a.read_text(encoding="utf-8")
+
+
+def test_new_refuses_unknown_ids(data: Path) -> None:
+    run = cunjing("new", "report", "--post", "zhongshu-chang-an", "--data", data, "--today", "2026-11-28")
+    assert run.code == 1 and "找不到编号为“zhongshu-chang-an”的警务室" in run.err
+    run = cunjing("new", "notice", "--village", "nowhere", "--data", data, "--today", "2026-11-28")
+    assert run.code == 1 and "找不到编号为“nowhere”的村（社区）" in run.err
+    assert not list((data / "reports").glob("2026-11-28-*")) and not list((data / "notices").glob("2026-11-28-*"))
+    run = cunjing("new", "leaflet", "--data", data)
+    assert run.code == 2 and "命令写法不对" in run.err
