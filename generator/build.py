@@ -8,19 +8,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .core import dates
-from .core.pages import Asset, SiteOutput, absolute_url, media_url, package_text
+from .core.pages import (
+    PRINT_CSS,
+    PRINT_DOCUMENT_CSS,
+    STYLESHEET,
+    Asset,
+    SiteOutput,
+    absolute_url,
+    media_url,
+    package_asset,
+    package_text,
+)
 from .core.render import Renderer
 from .core.settings import site_url
 from .directory import urls as directory_urls
 from .directory.contacts import contact_cards
 from .directory.pages import directory_pages
-from .directory.photos import ASSET_DIR, photo_url
+from .directory.photos import photo_url
 from .directory.printables import printables
 from .events import urls as events_urls
 from .events.calendar import calendar_assets
 from .events.pages import events_pages
 from .feeds.pages import feeds
-from .find.pages import FIND, INDEX_DIR, find_pages
+from .find import urls as find_urls
+from .find.pages import find_pages
 from .hubs.pages import home_page, place_pages
 from .law import urls as law_urls
 from .law.pages import law_pages
@@ -33,22 +44,22 @@ from .site import Site
 # Packages with templates (each under its own name, e.g. "directory/village.html").
 TEMPLATE_PACKAGES = ("directory", "find", "feeds", "reports", "notices", "visits", "law", "events", "hubs")
 # One stylesheet for residents, joined from each kind's CSS in this order.
-STYLESHEET = ASSET_DIR + "cunjing.css"
 STYLES = (
     ("core", "core.css"), ("directory", "directory.css"), ("find", "find.css"), ("feeds", "feeds.css"),
     ("reports", "reports.css"), ("notices", "notices.css"), ("visits", "visits.css"),
     ("law", "law.css"), ("events", "events.css"),
 )
-# The print stylesheet of reports and notices keeps its published name.
-PRINT_DOCUMENT_CSS = ASSET_DIR + "print-bulletin.css"
 
 
 @dataclass(frozen=True)
 class Urls:
     """Every page address templates link to, each from its kind's urls module."""
 
-    find: str = FIND
-    find_index: str = INDEX_DIR
+    find: str = find_urls.FIND
+    find_index: str = find_urls.INDEX_DIR
+    find_script: str = find_urls.SCRIPT
+    print_css: str = PRINT_CSS
+    print_document_css: str = PRINT_DOCUMENT_CSS
     posts: str = directory_urls.POSTS
     reports: str = reports_urls.REPORTS
     notices: str = notices_urls.NOTICES
@@ -96,7 +107,8 @@ def build_site(site: Site) -> SiteOutput:
     out.extend(directory_pages(grid, site.data_dir, renderer))
     out.pages.extend(place_pages(site, renderer))
     out.assets.append(stylesheet())
-    out.assets.append(Asset(dest=PRINT_DOCUMENT_CSS, content=package_text("core", "print-document.css").encode()))
+    out.assets.append(package_asset("core", "print.css", PRINT_CSS))
+    out.assets.append(package_asset("core", "print-document.css", PRINT_DOCUMENT_CSS))
     out.extend(find_pages(grid, renderer))
     out.assets.extend(contact_cards(grid, settings))
     out.assets.extend(printables(grid, settings, renderer))

@@ -21,8 +21,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
-from .build import STYLESHEET, build_site
-from .core.pages import SiteOutput
+from .build import build_site
+from .core.pages import STYLESHEET, SiteOutput
 from .core.problems import DataError, format_report
 from .mkdocs_run import ENV_DATA, ENV_TODAY
 from .site import Site, load_site

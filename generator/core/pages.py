@@ -10,6 +10,12 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+# The package's own files (styles, scripts, pictures) are published here.
+ASSET_DIR = "assets/cunjing/"
+STYLESHEET = ASSET_DIR + "cunjing.css"  # every kind's CSS, joined
+PRINT_CSS = ASSET_DIR + "print.css"  # printables: A4, outside the theme
+PRINT_DOCUMENT_CSS = ASSET_DIR + "print-bulletin.css"  # printed reports and notices
+
 
 def url_of(src: str) -> str:
     """Directory URL of a page source: 'officers/x.md' -> 'officers/x/', 'index.md' -> ''."""

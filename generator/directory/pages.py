@@ -9,7 +9,7 @@ from ..core.pages import Asset, SiteOutput, package_asset, relurl, src_of
 from ..core.render import Renderer
 from . import urls
 from .grid import Grid
-from .photos import ASSET_DIR, photo_assets
+from .photos import DEFAULT_PHOTO, photo_assets
 
 
 def directory_pages(grid: Grid, data_dir: Path, renderer: Renderer) -> SiteOutput:
@@ -17,8 +17,7 @@ def directory_pages(grid: Grid, data_dir: Path, renderer: Renderer) -> SiteOutpu
     out.pages.append(renderer.page("directory/posts_index.html", src_of(urls.POSTS), "警务室"))
     out.assets.extend(alias_redirects(grid, renderer))
     out.assets.extend(photo_assets(grid, data_dir))
-    out.assets.append(package_asset("directory", "officer.svg", ASSET_DIR + "officer.svg"))
-    out.assets.append(package_asset("directory", "print.css", ASSET_DIR + "print.css"))
+    out.assets.append(package_asset("directory", "officer.svg", DEFAULT_PHOTO))
     return out
 
 

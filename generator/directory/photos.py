@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.files import IMAGE_TYPES, resolve_data_file
-from ..core.pages import Asset, media_url
+from ..core.pages import ASSET_DIR, Asset, media_url
 from .grid import Grid
 from .schema import Officer
 
-ASSET_DIR = "assets/cunjing/"
 DEFAULT_PHOTO = ASSET_DIR + "officer.svg"
 
 

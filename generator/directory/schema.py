@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -10,8 +10,9 @@ from pydantic_core import PydanticCustomError
 from ..core.records import Id, Phone, Record, Text
 from ..core.timing import LocalDate, Repeat, TimeOfDay
 
-DUTIES = ("政策法律宣传员", "安全防范引导员", "社情民意信息员", "矛盾纠纷调解员", "稳定工作联络员")
+# 五员: the duties a community officer holds in the village.
 Duty = Literal["政策法律宣传员", "安全防范引导员", "社情民意信息员", "矛盾纠纷调解员", "稳定工作联络员"]
+DUTIES: tuple[str, ...] = get_args(Duty)
 VillageKind = Literal["行政村", "社区"]
 StaffRole = Literal["辅警", "治安协管员", "流动人口协管员"]
 

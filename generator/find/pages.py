@@ -5,13 +5,11 @@ from __future__ import annotations
 from ..core.pages import Asset, SiteOutput, package_asset, src_of
 from ..core.render import Renderer
 from ..directory.grid import Grid
-from ..directory.photos import ASSET_DIR, DEFAULT_PHOTO, photo_url
+from ..directory.photos import DEFAULT_PHOTO, photo_url
 from ..directory.schema import Officer
 from .index import LIMIT, build_index
 from .shards import split_index
-
-FIND = "find/"
-INDEX_DIR = "find/i/"
+from .urls import FIND, INDEX_DIR, SCRIPT
 
 
 def _photo(officer: Officer) -> str | None:
@@ -29,5 +27,5 @@ def find_pages(grid: Grid, renderer: Renderer) -> SiteOutput:
     )
     for name in sorted(shards.files):
         out.assets.append(Asset(dest=INDEX_DIR + name, content=shards.files[name]))
-    out.assets.append(package_asset("find", "find.js", ASSET_DIR + "find.js"))
+    out.assets.append(package_asset("find", "find.js", SCRIPT))
     return out
