@@ -249,3 +249,33 @@ def sample_index() -> Index:
 def found(index: Index, typed: str) -> list[str]:
     """Village ids a resident sees for what they typed, best first."""
     return [index.villages[h.village].id for h in search(index, normalise_query(typed))[:LIMIT]]
+
+
+# -- editing copies of the sample -------------------------------------------------
+
+VISITS = "visits/2026-q4.csv"
+
+
+def add_visit(data: Path, row: str) -> int:
+    """Append a row to the Q4 log; return the number of its last line."""
+    path = data / VISITS
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n" + row + "\n"
+    path.write_text(text, encoding="utf-8")
+    return len(text.splitlines())
+
+
+# -- `cunjing new` -------------------------------------------------------------------
+
+def fill(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("【请填写数字】", "4")
+    text = re.sub(r"【请填写[^】]*】", "巡逻和走访情况", text)
+    path.write_text(text, encoding="utf-8")
+
+
+def created(run_out: str, data: Path) -> Path:
+    match = re.search(r"已新建 (\S+?\.md)", run_out)
+    assert match, run_out
+    path = Path(match.group(1))
+    assert path.is_file() and path.parent.parent == data
+    return path

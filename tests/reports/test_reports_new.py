@@ -4,26 +4,10 @@ file is never overwritten; unknown ids are refused."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from conftest import cunjing
-from helpers import front_matter
-
-
-def fill(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-    text = text.replace("【请填写数字】", "4")
-    text = re.sub(r"【请填写[^】]*】", "巡逻和走访情况", text)
-    path.write_text(text, encoding="utf-8")
-
-
-def created(run_out: str, data: Path) -> Path:
-    match = re.search(r"已新建 (\S+?\.md)", run_out)
-    assert match, run_out
-    path = Path(match.group(1))
-    assert path.is_file() and path.parent.parent == data
-    return path
+from helpers import created, fill, front_matter
 
 
 def test_new_report_for_a_post(data: Path, tmp_path: Path) -> None:

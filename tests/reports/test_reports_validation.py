@@ -9,20 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import check_fails, cunjing, edit, line_of
+from helpers import add_visit
 
 REPORT = "reports/2026-10-zhongshu-changan.md"
 
 NOTICE = "notices/2026-11-changan-ebike-theft.md"
 
 VISITS = "visits/2026-q4.csv"
-
-
-def add_visit(data: Path, row: str) -> int:
-    """Append a row to the Q4 log; return the number of its last line."""
-    path = data / VISITS
-    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n" + row + "\n"
-    path.write_text(text, encoding="utf-8")
-    return len(text.splitlines())
 
 
 def test_report_unknown_post(data: Path) -> None:

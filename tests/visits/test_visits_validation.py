@@ -8,18 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import check_fails, cunjing, edit
+from helpers import add_visit
 
 VISITS = "visits/2026-q4.csv"
 
 HEADER = "date,officer,village,households,issues_found,issues_resolved,note"
-
-
-def add_visit(data: Path, row: str) -> int:
-    """Append a row to the Q4 log; return the number of its last line."""
-    path = data / VISITS
-    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n" + row + "\n"
-    path.write_text(text, encoding="utf-8")
-    return len(text.splitlines())
 
 
 def test_visit_log_bad_header(data: Path) -> None:
