@@ -19,6 +19,7 @@ from . import engine, newfile
 from .county import County
 from .load import build_date, load_county
 from .output import atomic_site
+from .precompress import precompress
 from .problems import DataError, format_report
 
 
@@ -113,6 +114,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         with engine.environment(args.data, build_date(args.today)), atomic_site(args.site_dir) as tmp:
             county = engine.build(config, tmp)
+            precompress(tmp)  # .gz siblings for the web server (deploy/nginx.conf)
     except engine.BuildFailed as exc:
         print(str(exc), file=sys.stderr)
         print(f"网站没有生成，{args.site_dir} 保持原样。", file=sys.stderr)

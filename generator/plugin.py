@@ -71,6 +71,8 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
             config.site_url = self.county.site.site_url
         # No request to any other host: never load Google Fonts.
         config.theme["font"] = False
+        # The theme's English 404 page would hard-code site_url's path: ours replaces it.
+        config.theme.static_templates.discard("404.html")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if data_dir.is_dir() and str(data_dir) not in config.watch:

@@ -22,12 +22,14 @@ from .. import phones
 from ..county import County
 from .agenda_panels import home_agenda, post_agenda, village_agenda
 from .agenda_site import law_and_calendar
+from .aliases import alias_files
 from .base import Asset, Page, SiteOutput
 from .bulletin import bulletin_pages, notices_panel, reports_panel, visits_panel
 from .contacts import contact_cards
 from .core import core_pages
 from .find import find_pages
 from .media import STYLESHEET, photo_url
+from .notfound import not_found_page
 from .printables import printables
 from .render import Renderer
 from .share import officer_panel, post_panel, village_panel
@@ -81,6 +83,8 @@ def build_site(county: County) -> SiteOutput:
         part = section(county, renderer)
         out.pages.extend(part.pages)
         out.assets.extend(part.assets)
+    out.assets.extend(alias_files(county, renderer, out))  # old village ids, every section's URLs
+    out.assets.append(not_found_page(county, renderer, out))  # /404.html, any depth or sub-path
     return out
 
 
