@@ -3,7 +3,8 @@
 A web server sends it for any missing URL (nginx's ``error_page``), at that
 URL, however deep: relative links would point into nowhere. Its links are
 absolute from site_url's path, and a small inline script re-roots them when
-the site is served under another sub-path. It loads nothing else (inline
+the site is served under another sub-path (found from the site's top-level
+folders in the address, or by asking which leading part has this 404.html). It loads nothing else (inline
 style, no theme files), so it stays small and works without JavaScript.
 """
 
