@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, TODAY, cunjing
 from generator.precompress import MIN_SIZE, SUFFIXES, gzip_bytes
+
+from conftest import SAMPLE, TODAY, cunjing
 
 RENAMED = {"zhongyang": "chongyang", "lushui": "lvshui", "jinma-shequ": "jinma"}
 
