@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from . import engine, newfile
+from . import emit, engine, newfile
 from .county import County
 from .load import build_date, load_county
 from .output import atomic_site
@@ -54,6 +54,10 @@ def make_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("-d", "--site-dir", type=Path, default=Path("site"), help="网站输出文件夹（默认 site/）")
     p.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs 配置文件")
+    p.add_argument(
+        "--emit-docs", type=Path, default=None, metavar="目录",
+        help="不生成网站，而是把全部页面和文件写成普通的 MkDocs 项目（目录/mkdocs.yml），不需要 cunjing 插件就能生成",
+    )
     p = sub.add_parser("serve", help="在本机预览网站，数据改动后自动刷新")
     common(p)
     p.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs 配置文件")
@@ -111,6 +115,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     config = _config(args)
     if config is None:
         return 1
+    if args.emit_docs is not None:
+        return emit.run(args, config)
     try:
         with engine.environment(args.data, build_date(args.today)), atomic_site(args.site_dir) as tmp:
             county = engine.build(config, tmp)
