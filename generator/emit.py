@@ -51,7 +51,29 @@ def with_banner(markdown: str) -> str:
     return SAMPLE_BANNER + "\n\n" + markdown
 
 
-def plain_config(config_file: Path, county: County) -> dict[str, Any]:
+def source_of(src: str) -> str:
+    """'v/x.md' -> 'v/x/index.md': the same URL, in the folder of that URL.
+
+    The pages' relative links are written from their URL (v/x/); an engine
+    that resolves links from the Markdown file's folder (Zensical rewrites
+    them so) then finds them where MkDocs does.
+    """
+    name = src.rsplit("/", 1)[-1]
+    return src if name == "index.md" else src[: -len(".md")] + "/index.md"
+
+
+def _renamed_nav(nav: Any, pages: set[str]) -> Any:
+    """The nav with generated pages at their emitted source paths."""
+    if isinstance(nav, list):
+        return [_renamed_nav(item, pages) for item in nav]
+    if isinstance(nav, dict):
+        return {key: _renamed_nav(value, pages) for key, value in nav.items()}
+    if isinstance(nav, str) and nav in pages:
+        return source_of(nav)
+    return nav
+
+
+def plain_config(config_file: Path, county: County, pages: set[str]) -> dict[str, Any]:
     """The project's mkdocs.yml as an engine without our plugin needs it."""
     config: dict[str, Any] = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
     config["site_name"] = str(escape(county.site.title))
@@ -68,6 +90,8 @@ def plain_config(config_file: Path, county: County) -> dict[str, Any]:
     if STYLESHEET not in extra_css:
         extra_css.append(STYLESHEET)
     config["extra_css"] = extra_css
+    if "nav" in config:
+        config["nav"] = _renamed_nav(config["nav"], pages)
     config.pop("watch", None)
     config.pop("site_dir", None)
     return config
@@ -102,7 +126,7 @@ def write_tree(config_file: Path, county: County, output: SiteOutput, out: Path)
                 _write(docs / rel, path.read_bytes())
     for page in output.pages:
         text = page.markdown()
-        _write(docs / page.src, (with_banner(text) if sample else text).encode("utf-8"))
+        _write(docs / source_of(page.src), (with_banner(text) if sample else text).encode("utf-8"))
     not_found = b""
     for asset in output.assets:
         content = asset.source.read_bytes() if asset.source is not None else asset.content or b""
@@ -113,7 +137,7 @@ def write_tree(config_file: Path, county: County, output: SiteOutput, out: Path)
     if custom_dir is not None and custom_dir.is_dir():
         shutil.copytree(custom_dir, out / OVERRIDES)
     _write(out / OVERRIDES / NOT_FOUND, b"{% raw %}" + not_found + b"{% endraw %}")
-    config = plain_config(config_file, county)
+    config = plain_config(config_file, county, {page.src for page in output.pages})
     header = (
         "# Written by `cunjing build --emit-docs`: the county's whole site as plain pages,\n"
         "# built by MkDocs 1.6 or ProperDocs without the cunjing plugin. Do not edit:\n"

@@ -88,10 +88,10 @@ def test_emitted_project_has_no_plugin_and_every_file(emitted: Path, site: Path)
     assert config["site_url"] == "https://cunjing.example.org/luxi/"
     assert config["theme"]["custom_dir"] == "overrides"
     docs = emitted / "docs"
-    assert (docs / "v/changan.md").is_file() and (docs / "about.md").is_file()
+    assert (docs / "v/changan/index.md").is_file() and (docs / "about.md").is_file()
     assert (docs / "calendar/v/zhongyang.ics").read_bytes() == (site / "calendar/v/zhongyang.ics").read_bytes()
     assert SAMPLE_BANNER in (docs / "about.md").read_text(encoding="utf-8")
-    assert SAMPLE_BANNER in (docs / "v/changan.md").read_text(encoding="utf-8")
+    assert SAMPLE_BANNER in (docs / "v/changan/index.md").read_text(encoding="utf-8")
     assert (emitted / "overrides/404.html").read_bytes().startswith(b"{% raw %}")
 
 
