@@ -47,3 +47,20 @@ def precompress(site_dir: Path) -> list[Path]:
         target.write_bytes(gzip_bytes(path.read_bytes()))
         written.append(target)
     return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m generator.precompress SITE``: for a site another engine built."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1 or not Path(args[0]).is_dir():
+        print("用法：python -m generator.precompress 网站文件夹", file=sys.stderr)
+        return 2
+    written = precompress(Path(args[0]))
+    print(f"已写 {len(written)} 个 .gz 压缩副本。")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

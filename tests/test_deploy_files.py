@@ -102,3 +102,20 @@ def test_404_is_chinese_light_and_absolute_from_site_url(site: Path) -> None:
         assert href.startswith(("/luxi/", "tel:")), href
     assert "<link" not in page and "<img" not in page  # loads nothing else
     assert len(page.encode("utf-8")) < 8_000
+
+
+def test_precompress_command_for_a_site_another_engine_built(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    (site / "v").mkdir(parents=True)
+    (site / "v/index.html").write_text("<p>长安社区</p>\n" * 200, encoding="utf-8")
+    (site / "small.css").write_text("p{}", encoding="utf-8")
+    (site / "photo.png").write_bytes(b"\x89PNG" + bytes(4000))
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator.precompress", str(site)], capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in site.rglob("*.gz")) == ["index.html.gz"]
+    assert gzip.decompress((site / "v/index.html.gz").read_bytes()) == (site / "v/index.html").read_bytes()
