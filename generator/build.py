@@ -22,6 +22,7 @@ from .core.pages import (
 from .core.render import Renderer
 from .core.settings import site_url
 from .directory import urls as directory_urls
+from .directory.aliases import alias_files
 from .directory.contacts import contact_cards
 from .directory.pages import directory_pages
 from .directory.photos import photo_url
@@ -32,6 +33,7 @@ from .events.pages import events_pages
 from .feeds.pages import feeds
 from .find import urls as find_urls
 from .find.pages import find_pages
+from .hubs.notfound import not_found_page
 from .hubs.pages import home_page, place_pages
 from .law import urls as law_urls
 from .law.pages import law_pages
@@ -48,6 +50,13 @@ STYLES = (
     ("core", "core.css"), ("directory", "directory.css"), ("find", "find.css"), ("feeds", "feeds.css"),
     ("reports", "reports.css"), ("notices", "notices.css"), ("visits", "visits.css"),
     ("law", "law.css"), ("events", "events.css"),
+)
+
+
+# Above every page of a site whose data is the sample (site.yml sample: true).
+SAMPLE_BANNER = (
+    '<p class="cj-sample" role="note">示例数据：本站的人名、电话、警号均为虚构，'
+    "仅用于演示，请勿拨打。</p>"
 )
 
 
@@ -118,6 +127,9 @@ def build_site(site: Site) -> SiteOutput:
     out.extend(law_pages(grid, today, renderer, site.law))
     out.extend(events_pages(grid, today, renderer, site.calendar))
     out.assets.extend(calendar_assets(grid, settings, site.calendar.entries))
+    # Last: they cover what every kind generated.
+    out.assets.extend(alias_files(grid, renderer, out))  # old village ids, every per-village URL
+    out.assets.append(not_found_page(settings, renderer, out))  # /404.html, any depth or sub-path
     return out
 
 

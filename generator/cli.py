@@ -15,10 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from . import mkdocs_run
+from . import emit, mkdocs_run
 from .core.dates import build_date
 from .core.documents import write_new
 from .core.output import atomic_site
+from .core.precompress import precompress
 from .core.problems import DataError, format_report
 from .notices.new import notice_text
 from .reports.new import report_text
@@ -56,6 +57,10 @@ def make_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("-d", "--site-dir", type=Path, default=Path("site"), help="网站输出文件夹（默认 site/）")
     p.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs 配置文件")
+    p.add_argument(
+        "--emit-docs", type=Path, default=None, metavar="目录",
+        help="不生成网站，而是把全部页面和文件写成普通的 MkDocs 项目（目录/mkdocs.yml），不需要 cunjing 插件就能生成",
+    )
     p = sub.add_parser("serve", help="在本机预览网站，数据改动后自动刷新")
     common(p)
     p.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs 配置文件")
@@ -114,9 +119,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     config = _config(args)
     if config is None:
         return 1
+    if args.emit_docs is not None:
+        return emit.run(args, config)
     try:
         with mkdocs_run.environment(args.data, build_date(args.today)), atomic_site(args.site_dir) as tmp:
             site = mkdocs_run.build(config, tmp)
+            precompress(tmp)  # .gz siblings for the web server (deploy/nginx.conf)
     except mkdocs_run.BuildFailed as exc:
         print(str(exc), file=sys.stderr)
         print(f"网站没有生成，{args.site_dir} 保持原样。", file=sys.stderr)

@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
-from .build import build_site
+from .build import SAMPLE_BANNER, build_site
 from .core.pages import STYLESHEET, SiteOutput
 from .core.problems import DataError, format_report
 from .mkdocs_run import ENV_DATA, ENV_TODAY
@@ -29,10 +29,6 @@ from .site import Site, load_site
 
 log = logging.getLogger("mkdocs.plugins.cunjing")
 
-SAMPLE_BANNER = (
-    '<p class="cj-sample" role="note">示例数据：本站的人名、电话、警号均为虚构，'
-    "仅用于演示，请勿拨打。</p>"
-)
 
 
 class CunjingConfig(base.Config):
@@ -71,6 +67,8 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
             config.site_url = self.site.settings.site_url
         # No request to any other host: never load Google Fonts.
         config.theme["font"] = False
+        # The theme's English 404 page would hard-code site_url's path: ours replaces it.
+        config.theme.static_templates.discard("404.html")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if data_dir.is_dir() and str(data_dir) not in config.watch:

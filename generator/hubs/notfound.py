@@ -1,0 +1,40 @@
+"""The Chinese "page not found" page, /404.html, outside the theme.
+
+A web server sends it for any missing URL (nginx's ``error_page``), at that
+URL, however deep: relative links would point into nowhere. Its links are
+absolute from site_url's path, and a small inline script re-roots them when
+the site is served under another sub-path (found from the site's top-level
+folders in the address, or by asking which leading part has this 404.html). It loads nothing else (inline
+style, no theme files), so it stays small and works without JavaScript.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ..core.pages import Asset, SiteOutput, url_of
+from ..core.render import Renderer
+from ..core.settings import SiteConfig, site_url
+
+DEST = "404.html"
+# Top-level folders that come from the theme, not from the sections.
+THEME_FOLDERS = ("assets", "search")
+
+
+def site_root(settings: SiteConfig) -> str:
+    """Path of the site on its host, from site_url: '/luxi/' (or '/')."""
+    path = urlsplit(site_url(settings)).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def top_level_folders(output: SiteOutput) -> list[str]:
+    paths = [url_of(page.src) for page in output.pages] + [asset.dest for asset in output.assets]
+    folders = {path.split("/", 1)[0] for path in paths if "/" in path}
+    return sorted(folders | set(THEME_FOLDERS))
+
+
+def not_found_page(settings: SiteConfig, renderer: Renderer, output: SiteOutput) -> Asset:
+    html = renderer.env.get_template("hubs/not_found.html").render(
+        here="", root=site_root(settings), sections=top_level_folders(output),
+    )
+    return Asset(dest=DEST, content=html.encode("utf-8"))
