@@ -79,7 +79,7 @@ def _load_file(
         return None
     add = partial(report_at, problems, doc)
     if record.patrol is not None and record.patrol.schedule is not None:
-        _check_first(doc, record.patrol.schedule, problems)
+        _check_schedule(doc, record.patrol.schedule, problems)
     mediators = []
     for i, mediator in enumerate(record.mediators):
         kept: list[str] = []
@@ -125,6 +125,22 @@ def _known_fields(doc: Document, data: dict[Any, Any], problems: Problems) -> di
             )
         out["six"] = roles
     return out
+
+
+def _check_schedule(doc: Document, schedule: Schedule, problems: Problems) -> None:
+    """The same rules as an event's times: end after start, until only with a repeat rule."""
+    add = partial(report_at, problems, doc)
+    at = ("patrol", "schedule")
+    if schedule.end <= schedule.start:
+        add((*at, "end"), f"结束时间 {schedule.end:%Y-%m-%d %H:%M} 应晚于开始时间 {schedule.start:%Y-%m-%d %H:%M}。")
+    elif schedule.until is not None and schedule.repeat is None:
+        add((*at, "until"), "只有重复的巡逻（写了 repeat）才需要写 until。")
+    elif schedule.until is not None and schedule.until < schedule.start.date():
+        add((*at, "until"), f"重复到 {schedule.until} 为止，早于第一次巡逻的日期 {schedule.start.date()}。")
+    elif schedule.until is not None and schedule.repeat is not None and "COUNT=" in schedule.repeat:
+        add((*at, "until"), "重复规则里已经用 COUNT 写了次数，不要再写 until；两者只写一个。")
+    else:
+        _check_first(doc, schedule, problems)
 
 
 def _check_first(doc: Document, schedule: Schedule, problems: Problems) -> None:

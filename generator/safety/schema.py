@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field
 
 from ..core.records import Id, Phone, Record, Text
 from ..core.timing import LocalDate, LocalDateTime, Repeat
@@ -39,26 +38,6 @@ class Schedule(Record):
         None, title="重复规则", description="例如 FREQ=WEEKLY;BYDAY=FR（每周五）、FREQ=MONTHLY;BYDAY=1SA（每月第一个星期六）"
     )
     until: LocalDate | None = Field(None, title="重复到哪天为止", description="YYYY-MM-DD，含这一天")
-
-    @model_validator(mode="after")
-    def _sensible(self) -> Schedule:
-        if self.end <= self.start:
-            raise PydanticCustomError(
-                "cj_order", "结束时间 {end} 应晚于开始时间 {start}。",
-                {"end": f"{self.end:%Y-%m-%d %H:%M}", "start": f"{self.start:%Y-%m-%d %H:%M}"},
-            )
-        if self.until is not None and self.repeat is None:
-            raise PydanticCustomError("cj_until", "只有重复的巡逻（写了 repeat）才需要写 until。")
-        if self.until is not None and self.until < self.start.date():
-            raise PydanticCustomError(
-                "cj_until", "重复到 {until} 为止，早于第一次巡逻的日期 {day}。",
-                {"until": self.until.isoformat(), "day": self.start.date().isoformat()},
-            )
-        if self.until is not None and self.repeat is not None and "COUNT=" in self.repeat:
-            raise PydanticCustomError(
-                "cj_until", "重复规则里已经用 COUNT 写了次数，不要再写 until；两者只写一个。"
-            )
-        return self
 
 
 class Patrol(Record):
