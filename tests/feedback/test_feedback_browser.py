@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 import yaml
 
-from conftest import SAMPLE, open_page
+from conftest import SAMPLE, open_page, require
 from helpers import posts
 
 
@@ -73,8 +72,8 @@ def test_every_village_post_and_officer_page_has_the_block(site: Path) -> None:
     assert "tel:08730620109" in html.split('id="feedback"')[1]  # the post's own phone
 
 
-@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="需要 zbarimg（apt-get install zbar-tools）")
 def test_wechat_qr_images_are_published_and_decode(site: Path) -> None:
+    require(None if shutil.which("zbarimg") else "需要 zbarimg（apt-get install zbar-tools）")
     for ref in (site_feedback()["wechat_qr"], posts()["zhongshu-changan"]["feedback"]["wechat_qr"]):
         published = site / "media" / ref
         assert published.read_bytes() == (SAMPLE / ref).read_bytes()
