@@ -30,6 +30,7 @@ from .directory.printables import printables
 from .events import urls as events_urls
 from .events.calendar import calendar_assets
 from .events.pages import events_pages
+from .feedback.pages import feedback_assets
 from .feeds.pages import feeds
 from .find import urls as find_urls
 from .find.pages import find_pages
@@ -41,15 +42,18 @@ from .notices import urls as notices_urls
 from .notices.pages import notice_pages
 from .reports import urls as reports_urls
 from .reports.pages import report_pages
+from .safety import urls as safety_urls
+from .safety.pages import safety_index
 from .site import Site
 
 # Packages with templates (each under its own name, e.g. "directory/village.html").
-TEMPLATE_PACKAGES = ("directory", "find", "feeds", "reports", "notices", "visits", "law", "events", "hubs")
+TEMPLATE_PACKAGES = ("directory", "find", "feeds", "reports", "notices", "visits", "law", "events", "hubs", "safety", "feedback")
 # One stylesheet for residents, joined from each kind's CSS in this order.
 STYLES = (
     ("core", "core.css"), ("directory", "directory.css"), ("find", "find.css"), ("feeds", "feeds.css"),
     ("reports", "reports.css"), ("notices", "notices.css"), ("visits", "visits.css"),
     ("law", "law.css"), ("events", "events.css"),
+    ("safety", "safety.css"), ("feedback", "feedback.css"),
 )
 
 
@@ -75,6 +79,7 @@ class Urls:
     law: str = law_urls.LAW
     events: str = events_urls.EVENTS
     calendar_all: str = events_urls.CALENDAR_ALL
+    safety: str = safety_urls.SAFETY
 
     post = staticmethod(directory_urls.post)
     village = staticmethod(directory_urls.village)
@@ -124,9 +129,11 @@ def build_site(site: Site) -> SiteOutput:
     out.extend(report_pages(grid, settings, today, renderer, site.reports))
     out.extend(notice_pages(grid, settings, today, renderer, site.notices))
     out.assets.extend(feeds(grid, settings, today, renderer, site.reports, site.notices))
-    out.extend(law_pages(grid, today, renderer, site.law))
+    out.extend(law_pages(grid, today, renderer, site.law, training_attendees(site)))
     out.extend(events_pages(grid, today, renderer, site.calendar))
     out.assets.extend(calendar_assets(grid, settings, site.calendar.entries))
+    out.pages.append(safety_index(grid, site.safety, renderer))
+    out.assets.extend(feedback_assets(settings, grid, site.data_dir))
     # Last: they cover what every kind generated.
     out.assets.extend(alias_files(grid, renderer, out))  # old village ids, every per-village URL
     out.assets.append(not_found_page(settings, renderer, out))  # /404.html, any depth or sub-path
@@ -136,3 +143,15 @@ def build_site(site: Site) -> SiteOutput:
 def stylesheet() -> Asset:
     css = "\n".join(package_text(package, name) for package, name in STYLES)
     return Asset(dest=STYLESHEET, content=css.encode("utf-8"))
+
+
+def training_attendees(site: Site) -> dict[str, list[tuple[str, str, str]]]:
+    """Lecture slug -> (mediator, village name, village URL) of those who attended:
+    law/ shows them without knowing the safety records."""
+    return {
+        slug: [
+            (mediator.name, site.grid.village_by_id[village].name, directory_urls.village(village))
+            for mediator, village in found
+        ]
+        for slug, found in site.safety.trained().items()
+    }

@@ -15,6 +15,7 @@ from .events.schema import Event
 from .law.schema import Lecture
 from .notices.schema import Notice
 from .reports.schema import Report
+from .safety.schema import Safety
 from .visits.schema import VisitRow
 
 # file name -> (record, fields taken from the file name rather than written, what it describes)
@@ -26,6 +27,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], tuple[str, ...], str]] = {
     "lecture.schema.json": (Lecture, ("slug",), "data/lectures/*.md 开头的信息：法制宣传"),
     "event.schema.json": (Event, ("slug",), "data/events/*.yml：活动"),
     "visit.schema.json": (VisitRow, (), "data/visits/*.csv 的一行：走访记录（内部资料）"),
+    "safety.schema.json": (Safety, ("village",), "data/safety/<村（社区）编号>.yml：一个村（社区）的平安建设"),
 }
 
 

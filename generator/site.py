@@ -8,6 +8,8 @@ one place that lists the kinds once.
     data/notices/*.md        -> safety notices           (notices)
     data/lectures/*.md       -> law education            (law)
     data/events/*.yml        -> the calendar             (events)
+    data/safety/<village>.yml -> 平安建设                 (safety; patrols join the calendar)
+    feedback in site.yml and post files -> 我要反映      (feedback)
 
 Every problem in every file is collected before giving up, so an editor
 fixes everything in one pass. Nothing here knows about MkDocs.
@@ -15,7 +17,7 @@ fixes everything in one pass. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -28,11 +30,14 @@ from .core.settings import SiteConfig, load_settings
 from .directory.grid import Grid
 from .directory.load import load_grid
 from .events.load import Calendar, load_calendar
+from .feedback.model import published_numbers as feedback_numbers
 from .law.load import Law, load_law
 from .notices.load import load_notices
 from .notices.model import NoticeEntry
 from .reports.load import load_reports
 from .reports.model import ReportEntry
+from .safety.load import load_safety
+from .safety.model import SafetyBook
 from .visits.log import VisitStats, aggregate, read_visits
 
 # Folders under data/ that are internal: read by the build, never published
@@ -52,6 +57,7 @@ class Site:
     law: Law
     calendar: Calendar
     warnings: tuple[Problem, ...] = ()
+    safety: SafetyBook = field(default_factory=SafetyBook)
 
 
 def load_site(data_dir: Path, today: date | str | None = None) -> Site:
@@ -69,10 +75,14 @@ def load_site(data_dir: Path, today: date | str | None = None) -> Site:
     reports = load_reports(data_dir, grid, day, visits, problems)
     notices = load_notices(data_dir, grid, problems)
     law = load_law(data_dir, grid, problems)
-    calendar = load_calendar(data_dir, grid, law.lectures, problems)
+    safety = load_safety(data_dir, grid, law.lectures, problems)
+    calendar = load_calendar(data_dir, grid, law.lectures, problems, safety.records)
     published = grid.published_numbers()
     if settings is not None and settings.feedback.phone:
         published.add(settings.feedback.phone)
+    if settings is not None:
+        published |= feedback_numbers(settings, grid)
+    published |= safety.published_numbers()
     check_personal_data(data_dir, {phones.digits(n) for n in published}, INTERNAL_DIRS, problems)
     if problems.errors or settings is None:
         raise DataError(problems)
@@ -87,4 +97,5 @@ def load_site(data_dir: Path, today: date | str | None = None) -> Site:
         law=law,
         calendar=calendar,
         warnings=tuple(problems.warnings),
+        safety=safety,
     )

@@ -134,11 +134,12 @@ def post_names() -> dict[str, str]:
 
 
 def key_of(page_url: str, href: str) -> str:
-    """The entry key a link on page_url points to: law-<slug> or event-<slug>."""
+    """The entry key a link on page_url points to: law-<slug>, event-<slug> or
+    patrol-<village-id> (a patrol is described on its village's page)."""
     target = posixpath.normpath(posixpath.join(page_url, href)).strip("/")
     section, _, slug = target.partition("/")
-    assert section in ("law", "events") and slug and "/" not in slug, (page_url, href)
-    return ("law-" if section == "law" else "event-") + slug
+    assert section in ("law", "events", "v") and slug and "/" not in slug, (page_url, href)
+    return {"law": "law-", "events": "event-", "v": "patrol-"}[section] + slug
 
 
 class Agenda(HTMLParser):

@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .files import display_path
+from .files import IMAGE_TYPES, display_path, resolve_data_file
 from .messages import validate_document
 from .problems import Problems
 from .records import EmergencyPhone, Phone, Record, Text
@@ -19,6 +19,24 @@ class Feedback(Record):
 
     phone: Phone | None = Field(None, title="意见反馈电话")
     email: str | None = Field(None, title="意见反馈邮箱", pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
+    sms: Phone | None = Field(None, title="短信号码", description="群众发短信反映情况的号码")
+    wechat_qr: str | None = Field(
+        None, title="微信二维码", description="data/ 下的图片，例如 feedback/wechat-luxi.png"
+    )
+    survey_url: str | None = Field(
+        None, title="问卷网址", description="三访三评或县里组织的其他问卷，必须以 https:// 开头"
+    )
+    mailbox: Text | None = Field(None, title="意见箱位置", description="例如 长安社区居委会门口")
+
+    @field_validator("survey_url")
+    @classmethod
+    def _https(cls, value: str | None) -> str | None:
+        if value is not None and (not value.startswith("https://") or any(c in value for c in " <>\"'")):
+            raise PydanticCustomError(
+                "cj_url", "问卷网址“{value}”必须是以 https:// 开头的完整网址（不能用 http://），"
+                "例如 https://survey.example.org/sanfang。", {"value": value},
+            )
+        return value
 
 
 class SiteConfig(Record):
@@ -62,6 +80,10 @@ def load_settings(data_dir: Path, problems: Problems) -> SiteConfig | None:
     if doc is None:
         return None
     settings: SiteConfig | None = validate_document(SiteConfig, doc, problems)
+    if settings is not None and settings.feedback.wechat_qr is not None:
+        found = resolve_data_file(data_dir, settings.feedback.wechat_qr, IMAGE_TYPES)
+        if isinstance(found, str):
+            problems.add(display, doc.line_of(("feedback", "wechat_qr")), "feedback.wechat_qr", found)
     data = doc.data if isinstance(doc.data, dict) else None
     if data is not None and data.get("site_url") in (None, ""):
         line = doc.line_of(("site_url",)) if "site_url" in data else None

@@ -52,6 +52,11 @@ def check_posts(posts: list[tuple[Post, Document]], data_dir: Path, problems: Pr
                 "warning",
             )
 
+        if post.feedback is not None and post.feedback.wechat_qr is not None:
+            found_qr = resolve_data_file(data_dir, post.feedback.wechat_qr, IMAGE_TYPES)
+            if isinstance(found_qr, str):
+                add(("feedback", "wechat_qr"), found_qr)
+
         for i, officer in enumerate(post.officers):
             first = officer_seen.get(officer.id)
             if first:

@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..core.records import Id, Phone, Record, Text
+from ..core.settings import Feedback
 from ..core.timing import LocalDate, Repeat, TimeOfDay
 
 # 五员: the duties a community officer holds in the village.
@@ -96,3 +97,6 @@ class Post(Record):
     officers: list[Officer] = Field(title="民警")
     staff: list[Staff] = Field(default_factory=list, title="辅警和协管员")
     reception: Reception | None = Field(None, title="警民相约警务室", description="固定接待群众的时间")
+    feedback: Feedback | None = Field(
+        None, title="意见反馈", description="本警务室的反映渠道；不写的项目用 site.yml 里的"
+    )

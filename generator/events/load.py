@@ -24,8 +24,11 @@ from ..core.yamlio import Document, load_yaml_file
 from ..directory.grid import Grid, resolve_places
 from ..directory.schema import Post
 from ..directory.urls import post as post_url
+from ..directory.urls import village as village_url
 from ..law import urls as law_urls
 from ..law.schema import Lecture
+from ..safety.model import patrol_key
+from ..safety.schema import Safety
 from . import urls
 from .model import RECEPTION_EPOCH, Entry
 from .schema import Event
@@ -40,7 +43,8 @@ class Calendar:
 
 
 def load_calendar(
-    data_dir: Path, grid: Grid, lectures: tuple[Lecture, ...], problems: Problems
+    data_dir: Path, grid: Grid, lectures: tuple[Lecture, ...], problems: Problems,
+    safety: tuple[Safety, ...] = (),
 ) -> Calendar:
     events = [
         event for event in (
@@ -52,6 +56,7 @@ def load_calendar(
     entries = [_lecture_entry(item) for item in lectures if item.is_event]
     entries += [_event_entry(item) for item in events]
     entries += _reception_entries(data_dir, grid, problems)
+    entries += [_patrol_entry(grid, item) for item in safety if item.patrol and item.patrol.schedule]
     return Calendar(tuple(events), tuple(sorted(entries, key=lambda entry: entry.key)))
 
 
@@ -187,3 +192,27 @@ def _post_file(data_dir: Path, post: Post) -> str:
         if path.is_file():
             return display_path(path)
     return display_path(data_dir / "posts" / f"{post.id}.yml")
+
+
+def _patrol_entry(grid: Grid, safety: Safety) -> Entry:
+    """A village's volunteer patrol (治安巡逻), described on the village page."""
+    patrol = safety.patrol
+    assert patrol is not None and patrol.schedule is not None
+    village = grid.village_by_id[safety.village]
+    made_of = f"（{'、'.join(patrol.made_of)}）" if patrol.made_of else ""
+    leader = f"队长 {patrol.leader}" + (f"，电话 {patrol.phone}" if patrol.phone else "")
+    return Entry(
+        key=patrol_key(village.id),
+        kind="治安巡逻",
+        title=f"治安巡逻：{patrol.name}",
+        start=patrol.schedule.start,
+        end=patrol.schedule.end,
+        rule=patrol.schedule.repeat,
+        until=patrol.schedule.until,
+        venue="、".join(patrol.areas) or village.name,
+        posts=(),
+        villages=(village.id,),
+        description=f"{leader}；队员 {patrol.members} 人{made_of}。",
+        page=village_url(village.id),
+        ics=urls.patrol_ics(village.id),
+    )

@@ -29,7 +29,7 @@ RECEPTION_EPOCH = date(2026, 1, 1)
 class Entry:
     """One calendar entry: an event, a timed lecture, or a post's reception hours."""
 
-    key: str  # event-<slug> | law-<slug> | reception-<post-id>: the UID's local part
+    key: str  # event-<slug> | law-<slug> | reception-<post-id> | patrol-<village-id>: the UID's local part
     kind: str
     title: str
     start: datetime  # first occurrence, naive local time

@@ -24,3 +24,7 @@ def post_calendar(post_id: str) -> str:
 
 def village_calendar(village_id: str) -> str:
     return f"calendar/v/{village_id}.ics"
+
+
+def patrol_ics(village_id: str) -> str:
+    return f"calendar/patrol/{village_id}.ics"

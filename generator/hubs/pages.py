@@ -8,14 +8,21 @@ places each block by name.
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
+from ..core import dates
 from ..core.pages import Page, src_of, url_of
 from ..core.render import Renderer
 from ..directory import urls
 from ..directory.schema import Officer, Post, Village
 from ..directory.share import officer_share, post_share, village_share
 from ..events.blocks import home_events, post_events, village_events
+from ..events.model import upcoming
+from ..feedback.pages import feedback_block
 from ..notices.pages import home_notices, post_notices, village_notices
 from ..reports.pages import post_reports
+from ..safety.model import patrol_key
+from ..safety.pages import safety_block
 from ..site import Site
 from ..visits.pages import post_visits, village_visits
 
@@ -49,6 +56,7 @@ def post_page(site: Site, renderer: Renderer, post: Post) -> Page:
         events=post_events(renderer, site.today, site.calendar.entries, post, here),
         reports=post_reports(renderer, site.reports, site.today, post, here, feeds=True),
         visits=post_visits(renderer, site.visits, site.today, post, here),
+        feedback=feedback_block(renderer, site.settings, post, post.name, here),
     )
 
 
@@ -61,6 +69,8 @@ def village_page(site: Site, renderer: Renderer, post: Post, village: Village) -
         events=village_events(renderer, site.grid, site.today, site.calendar.entries, village, here),
         reports=post_reports(renderer, site.reports, site.today, post, here, feeds=False),
         visits=village_visits(renderer, site.visits, site.today, village, here),
+        safety=village_safety(site, renderer, village, here),
+        feedback=feedback_block(renderer, site.settings, post, village.name, here),
     )
 
 
@@ -70,4 +80,20 @@ def officer_page(site: Site, renderer: Renderer, officer: Officer) -> Page:
     return renderer.page(
         "hubs/officer.html", src_of(here), f"{officer.name}（{post.name}）", officer=officer, post=post,
         share=officer_share(renderer, site.settings, officer, here),
+        feedback=feedback_block(renderer, site.settings, post, f"{post.name} {officer.name}", here),
+    )
+
+
+PATROLS_SHOWN = 3
+
+
+def village_safety(site: Site, renderer: Renderer, village: Village, here: str) -> Markup:
+    """The 平安建设 block, with the next patrols taken from the calendar."""
+    key = patrol_key(village.id)
+    entry = next((e for e in site.calendar.entries if e.key == key), None)
+    coming = upcoming([entry], site.today)[:PATROLS_SHOWN] if entry else []
+    rule = dates.rule_text(entry.rule, entry.start, entry.end) if entry else None
+    return safety_block(
+        renderer, site.safety, site.law.lectures, village, here, rule,
+        [(o.start, o.end) for o in coming], entry.ics if entry else None,
     )

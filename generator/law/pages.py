@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -61,7 +62,15 @@ def lecture_files(
     return materials, audio
 
 
-def law_pages(grid: Grid, today: date, renderer: Renderer, law: Law) -> SiteOutput:
+# Who attended a training, as plain data from outside law/: (name, village name, village URL).
+Attendee = tuple[str, str, str]
+
+
+def law_pages(
+    grid: Grid, today: date, renderer: Renderer, law: Law,
+    attendees: Mapping[str, Sequence[Attendee]] | None = None,
+) -> SiteOutput:
+    """``attendees``: lecture slug -> the mediators who attended it (for trainings)."""
     out = SiteOutput()
     index = law_index(law.lectures, today)
     out.pages.append(renderer.page("law/law_index.html", src_of(urls.LAW), "法制宣传", law=index))
@@ -77,6 +86,7 @@ def law_pages(grid: Grid, today: date, renderer: Renderer, law: Law) -> SiteOutp
             upcoming=is_upcoming(lecture, today),
             speaker=officer, speaker_post=grid.post_of_officer.get(officer.id) if officer else None,
             body=render_markdown(lecture.body),
+            attendees=list((attendees or {}).get(lecture.slug, ())),
         ))
         for item in [*(m for _, m in materials), *([audio] if audio else [])]:
             url = media_url(item.ref)

@@ -57,7 +57,7 @@ def test_county_feed_expands_to_the_events_page(site: Path) -> None:
     in_feed = expand(site / "calendar/all.ics", START)
     assert on_page == in_feed
     kinds = {key.split("-")[0] for key, _ in on_page}
-    assert kinds == {"event", "law", "reception"}
+    assert kinds == {"event", "law", "reception", "patrol"}
     # Monthly meetings expanded: the last Friday of December and of January is outside.
     assert ("event-kentanhui-zhongshu", "2026-12-25T19:30") in on_page
     assert not any(k == "event-kentanhui-zhongshu" and t.startswith("2027-01") for k, t in on_page)

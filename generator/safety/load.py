@@ -1,0 +1,168 @@
+"""Load data/safety/<village-id>.yml: one file per village with something to show.
+
+The file stem names the village (former ids resolve, each village has at most
+one file); the 六位一体 roles and the top-level fields are checked with a
+suggestion for a near miss; a patrol's first time must be a day of its repeat
+rule; the trainings a mediator attended must be lectures of kind 调解员培训.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import datetime, time
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from ..core.documents import report_at
+from ..core.files import data_files, display_path
+from ..core.ids import Ids
+from ..core.messages import validate_document
+from ..core.problems import Problems
+from ..core.timing import parse_rule
+from ..core.yamlio import Document, load_yaml_file
+from ..directory.grid import Grid
+from ..law.schema import Lecture
+from .model import SafetyBook
+from .schema import SIX_ROLES, Safety, Schedule
+
+TRAINING = "调解员培训"
+WEEKDAYS = "一二三四五六日"
+PRIVACY = (
+    "平安建设文件只写为群众服务的人和组织；帮教对象、纠纷当事人等群众的个人信息"
+    "不能写进网站数据。"
+)
+
+
+def load_safety(data_dir: Path, grid: Grid, lectures: tuple[Lecture, ...], problems: Problems) -> SafetyBook:
+    trainings = Ids("讲座", {item.slug: item for item in lectures})
+    records: dict[str, Safety] = {}
+    seen: dict[str, str] = {}
+    for path in data_files(data_dir / "safety", (".yml", ".yaml"), "平安建设", problems):
+        display = display_path(path)
+        village = grid.village_ids.resolve(
+            path.stem, partial(_file_problem, problems, display),
+            "平安建设文件的文件名就是村（社区）编号，例如 changan.yml。",
+        )
+        if village is None:
+            continue
+        if village.id in seen:
+            problems.add(
+                display, None, None,
+                f"{village.name}（{village.id}）已经有平安建设文件 {seen[village.id]}，"
+                "一个村（社区）只写一个文件（旧编号的文件请合并进去）。",
+            )
+            continue
+        seen[village.id] = display
+        record = _load_file(path, display, village.id, trainings, problems)
+        if record is not None:
+            records[village.id] = record
+    return SafetyBook(tuple(records[key] for key in sorted(records)))
+
+
+def _file_problem(problems: Problems, display: str, message: str) -> None:
+    problems.add(display, None, None, message)
+
+
+def _load_file(
+    path: Path, display: str, village_id: str, trainings: Ids[Lecture], problems: Problems
+) -> Safety | None:
+    doc = load_yaml_file(path, display, problems)
+    if doc is None:
+        return None
+    data = doc.data
+    if isinstance(data, dict):
+        data = _known_fields(doc, data, problems)
+        data = {**data, "village": village_id}
+    record: Safety | None = validate_document(Safety, doc, problems, data)
+    if record is None:
+        return None
+    add = partial(report_at, problems, doc)
+    if record.patrol is not None and record.patrol.schedule is not None:
+        _check_schedule(doc, record.patrol.schedule, problems)
+    mediators = []
+    for i, mediator in enumerate(record.mediators):
+        kept: list[str] = []
+        for j, ref in enumerate(mediator.trained):
+            where = ("mediators", i, "trained", j)
+            lecture = trainings.resolve(
+                ref, partial(add, where), "培训的编号就是 data/lectures/ 里讲座的文件名（不含 .md）。"
+            )
+            if lecture is None:
+                continue
+            if lecture.kind != TRAINING:
+                add(where, f"讲座“{ref}”（{lecture.title}）的类别是{lecture.kind}，不是{TRAINING}。"
+                    f"这里只写类别为{TRAINING}的讲座。")
+            elif lecture.slug not in kept:
+                kept.append(lecture.slug)
+        mediators.append(mediator.model_copy(update={"trained": kept}))
+    return record.model_copy(update={"mediators": mediators})
+
+
+def _known_fields(doc: Document, data: dict[Any, Any], problems: Problems) -> dict[Any, Any]:
+    """Drop (after reporting) unknown top-level keys and unknown 六位一体 roles."""
+    known = [name for name in Safety.model_fields if name != "village"]
+    out = {}
+    for key, value in data.items():
+        if key in known:
+            out[key] = value
+            continue
+        guess = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+        hint = f"是否想写“{guess[0]}”？" if guess else f"可用的字段有：{'、'.join(known)}。"
+        report_at(problems, doc, (key,), f"未知字段“{key}”。{hint}{PRIVACY}")
+    six = out.get("six")
+    if isinstance(six, dict):
+        roles = {}
+        for role, value in six.items():
+            if role in SIX_ROLES:
+                roles[role] = value
+                continue
+            guess = difflib.get_close_matches(str(role), list(SIX_ROLES), n=1, cutoff=0.4)
+            hint = f"是否想写“{guess[0]}”？" if guess else ""
+            report_at(
+                problems, doc, ("six", role),
+                f"“{role}”不是“六位一体”的工作。{hint}只能写：{'、'.join(SIX_ROLES)}。",
+            )
+        out["six"] = roles
+    return out
+
+
+def _check_schedule(doc: Document, schedule: Schedule, problems: Problems) -> None:
+    """The same rules as an event's times: end after start, until only with a repeat rule."""
+    add = partial(report_at, problems, doc)
+    at = ("patrol", "schedule")
+    if schedule.end <= schedule.start:
+        add((*at, "end"), f"结束时间 {schedule.end:%Y-%m-%d %H:%M} 应晚于开始时间 {schedule.start:%Y-%m-%d %H:%M}。")
+    elif schedule.until is not None and schedule.repeat is None:
+        add((*at, "until"), "只有重复的巡逻（写了 repeat）才需要写 until。")
+    elif schedule.until is not None and schedule.until < schedule.start.date():
+        add((*at, "until"), f"重复到 {schedule.until} 为止，早于第一次巡逻的日期 {schedule.start.date()}。")
+    elif schedule.until is not None and schedule.repeat is not None and "COUNT=" in schedule.repeat:
+        add((*at, "until"), "重复规则里已经用 COUNT 写了次数，不要再写 until；两者只写一个。")
+    else:
+        _check_first(doc, schedule, problems)
+
+
+def _check_first(doc: Document, schedule: Schedule, problems: Problems) -> None:
+    """A repeated patrol's first time must be a day of its rule (calendar apps always count it)."""
+    if schedule.repeat is None:
+        return
+    rule = parse_rule(schedule.repeat, schedule.start)
+    if schedule.until is not None:
+        rule = rule.replace(until=datetime.combine(schedule.until, time(23, 59, 59)))
+    first = rule.after(schedule.start, inc=True)
+    if first == schedule.start:
+        return
+    shown = _when(schedule.start)
+    if first is None:
+        message = f"按重复规则“{schedule.repeat}”，从 {shown} 起排不出任何一次巡逻，请检查规则和 until。"
+    else:
+        message = (
+            f"开始时间 {shown} 不是重复规则“{schedule.repeat}”里的日子。start 应写第一次巡逻的时间"
+            f"（按这个规则，第一次是 {_when(first)}）。"
+        )
+    report_at(problems, doc, ("patrol", "schedule", "start"), message)
+
+
+def _when(moment: datetime) -> str:
+    return f"{moment:%Y-%m-%d %H:%M}（星期{WEEKDAYS[moment.weekday()]}）"
