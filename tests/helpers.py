@@ -158,7 +158,7 @@ class Agenda(HTMLParser):
         found = dict(attrs)
         classes = (found.get("class") or "").split()
         if tag == "li" and "cj-ev" in classes:
-            self.current = {"classes": classes, "href": None, "times": [], "meta": ""}
+            self.current = {"classes": classes, "href": None, "times": [], "meta": "", "links": []}
             self.items.append(self.current)
             self.depth = 0
         if tag == "p" and "cj-reception" in classes:
@@ -170,6 +170,8 @@ class Agenda(HTMLParser):
                 self.current["href"] = found.get("href")
             if tag == "span" and "cj-ev__meta" in classes:
                 self.in_meta = True
+            if tag == "a" and self.in_meta:
+                self.current["links"].append(found.get("href"))  # type: ignore[attr-defined]
         if tag == "time":
             stamp = found.get("datetime") or ""
             if self.current is not None:
@@ -205,6 +207,10 @@ def shown(site: Path, url: str, reception_post: str | None = None) -> Shown:
         if "cj-ev--reception" in item["classes"]:  # type: ignore[operator]
             for name in str(item["meta"]).split("、"):
                 out |= {(f"reception-{names[name.strip()]}", t) for t in times}
+        elif "cj-ev--patrol" in item["classes"]:  # type: ignore[operator]
+            # One line for the villages patrolling at the same hours, each a link.
+            for href in item["links"]:  # type: ignore[attr-defined]
+                out |= {(key_of(url, str(href)), t) for t in times}
         else:
             key = key_of(url, str(item["href"]))
             out |= {(key, t) for t in times}

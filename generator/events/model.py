@@ -140,6 +140,10 @@ def county_wide(entries: tuple[Entry, ...]) -> list[Entry]:
     return [e for e in entries if e.county_wide]
 
 
+def is_patrol(entry: Entry) -> bool:
+    return entry.key.startswith("patrol-")
+
+
 def is_reception(entry: Entry) -> bool:
     return entry.key.startswith("reception-")
 

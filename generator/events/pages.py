@@ -19,6 +19,7 @@ from .model import (
     Entry,
     Occurrence,
     by_day,
+    is_patrol,
     is_reception,
     next_start,
     upcoming,
@@ -41,9 +42,21 @@ class ReceptionSlot:
 
 
 @dataclass(frozen=True)
+class PatrolSlot:
+    """Villages whose volunteer patrols (治安巡逻) go out at the same hours: one line."""
+
+    start: datetime
+    end: datetime
+    villages: list[Village]
+
+    def sort_key(self) -> tuple[datetime, datetime, str]:
+        return (self.start, self.end, "patrol")
+
+
+@dataclass(frozen=True)
 class Day:
     day: date
-    rows: list[Occurrence | ReceptionSlot]  # in order of time
+    rows: list[Occurrence | ReceptionSlot | PatrolSlot]  # in order of time
 
 
 @dataclass(frozen=True)
@@ -54,18 +67,23 @@ class ReceptionRow:
 
 
 def days(grid: Grid, today: date, occurrences: list[Occurrence]) -> list[Day]:
-    """Occurrences by date; reception hours folded into one line per time slot."""
+    """Occurrences by date; reception hours and patrols folded into one line per time slot."""
     out = []
     for day, found in by_day(occurrences, today):
         slots: dict[tuple[datetime, datetime], list[Post]] = {}
-        rows: list[Occurrence | ReceptionSlot] = []
+        patrols: dict[tuple[datetime, datetime], list[Village]] = {}
+        rows: list[Occurrence | ReceptionSlot | PatrolSlot] = []
         for occurrence in found:
             if is_reception(occurrence.entry):
                 posts = slots.setdefault((occurrence.start, occurrence.end), [])
                 posts.extend(grid.post_by_id[p] for p in occurrence.entry.posts)
+            elif is_patrol(occurrence.entry):
+                villages = patrols.setdefault((occurrence.start, occurrence.end), [])
+                villages.extend(grid.village_by_id[v] for v in occurrence.entry.villages)
             else:
                 rows.append(occurrence)
         rows += [ReceptionSlot(start, end, posts) for (start, end), posts in slots.items()]
+        rows += [PatrolSlot(start, end, villages) for (start, end), villages in patrols.items()]
         out.append(Day(day, sorted(rows, key=lambda row: row.sort_key())))
     return out
 

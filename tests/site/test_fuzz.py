@@ -35,6 +35,8 @@ FILES = [
     "site.yml",
     POST,
     "photos/li-jianguo.png",
+    "feedback/wechat-luxi.png",
+    "feedback/wechat-changan.png",
     "reports/2026-11-zhongshu-changan.md",
     "notices/2026-11-changan-ebike-theft.md",
 ]
