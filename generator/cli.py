@@ -72,6 +72,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--village", action="append", default=[], metavar="村编号", help="提示涉及的村（社区），可写多次")
     p.add_argument("--level", choices=["提示", "预警", "通报"], default="提示", help="提示的级别（默认 提示）")
     p.add_argument("--title", default=None, help="标题（也可以以后在文件里写）")
+    p = sub.add_parser("init", help="新建一个县的网站项目文件夹（设置、示例警务室、空的内容文件夹）")
+    p.add_argument("dir", type=Path, metavar="文件夹", help="新项目的文件夹（可以不存在，已有文件不会被覆盖）")
     return parser
 
 
@@ -192,8 +194,26 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from .starter.init import InitRefused, create_county
+
+    try:
+        create_county(args.dir)
+    except InitRefused as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(
+        f"已新建项目 {args.dir}/。下一步：\n"
+        f"  1. 打开 {args.dir}/data/site.yml，按说明改成本县的名称和网址；\n"
+        f"  2. 照着 {args.dir}/data/posts/example-post.yml 写好每个警务室（或用 Excel 名册 data/名册.xlsx）；\n"
+        f"  3. 在 {args.dir} 里运行 cunjing check 检查，cunjing serve 预览，cunjing build 生成网站。"
+    )
+    return 0
+
+
 COMMANDS = {
     "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new, "schema": cmd_schema,
+    "init": cmd_init,
 }
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..core.dates import Month, Week, month_of, week_of
-from ..core.files import display_path
+from ..core.files import FOLDER_NOTE, display_path
 from ..core.messages import validate_document
 from ..core.problems import Problems
 from ..core.yamlio import Document, read_text
@@ -156,7 +156,7 @@ def read_visits(data_dir: Path, grid: Grid, today: date, problems: Problems) -> 
         return []
     out: list[Visit] = []
     for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", "~$")) or path.is_dir():
+        if path.name.startswith((".", "~$")) or path.is_dir() or path.name == FOLDER_NOTE:
             continue
         display = display_path(path)
         if path.suffix.lower() != ".csv":
