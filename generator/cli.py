@@ -131,8 +131,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     config = _config(args)
-    if config is None or _load(args) is None:
+    if config is None:
         return 1
+    if _load(args) is None:
+        print("数据有错误：预览页面会列出这些问题，改好并保存后自动刷新。", file=sys.stderr)
     addr = args.dev_addr or "127.0.0.1:8000"
     print(f"正在预览：http://{addr}/ （修改 {args.data}/ 里的数据后页面会自动刷新，按 Ctrl+C 停止）")
     with mkdocs_run.environment(args.data, build_date(args.today)):
