@@ -72,6 +72,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--village", action="append", default=[], metavar="村编号", help="提示涉及的村（社区），可写多次")
     p.add_argument("--level", choices=["提示", "预警", "通报"], default="提示", help="提示的级别（默认 提示）")
     p.add_argument("--title", default=None, help="标题（也可以以后在文件里写）")
+    p = sub.add_parser("excel", help="Excel 名册：export 把警务室、村（社区）、民警、辅警协管员导出成一个工作簿")
+    p.add_argument("action", choices=["export"], metavar="操作", help="export（导出名册）")
+    common(p)
+    p.add_argument("-o", "--output", type=Path, default=Path("名册.xlsx"), help="导出到哪个文件（默认 名册.xlsx）")
     p = sub.add_parser("init", help="新建一个县的网站项目文件夹（设置、示例警务室、空的内容文件夹）")
     p.add_argument("dir", type=Path, metavar="文件夹", help="新项目的文件夹（可以不存在，已有文件不会被覆盖）")
     return parser
@@ -213,9 +217,39 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_excel(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime, time
+
+    from .core.problems import Problems
+    from .directory.load import load_grid
+    from .directory.workbook import export_roster
+
+    if not args.data.is_dir():
+        print(f"找不到数据文件夹 {args.data}，请在项目文件夹里运行，或用 --data 指定。", file=sys.stderr)
+        return 1
+    problems = Problems()
+    grid = load_grid(args.data, problems)
+    if problems.errors:
+        print(format_report(problems), file=sys.stderr)
+        print("名册有错误，没有导出。请先改正上面的错误。", file=sys.stderr)
+        return 1
+    when = datetime.combine(build_date(args.today), time(0, 0), tzinfo=UTC)
+    content = export_roster(grid.posts, when)
+    output: Path = args.output
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.write_bytes(content)
+    tmp.replace(output)
+    print(
+        f"已导出名册 {output}：{len(grid.posts)} 个警务室。用 Excel 或 WPS 修改后，"
+        f"可以放到 {args.data}/名册.xlsx 代替 posts 文件夹里的 .yml 文件（两者只能留一份）。"
+    )
+    return 0
+
+
 COMMANDS = {
     "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new, "schema": cmd_schema,
-    "init": cmd_init,
+    "init": cmd_init, "excel": cmd_excel,
 }
 
 
