@@ -24,14 +24,13 @@ from .workbook import WORKBOOK, load_roster, roster_path
 def load_grid(data_dir: Path, problems: Problems) -> Grid:
     """The grid of every post file that loads; the rules across files are checked."""
     unchecked: set[str] = set()
-    if roster_path(data_dir).is_file():
-        if _post_files(data_dir):
-            problems.add(
-                display_path(roster_path(data_dir)), None, None,
-                f"data/{WORKBOOK} 和 data/posts/ 里的 .yml 文件都有，不知道用哪一份名册。"
-                f"请只留一份：用 Excel 名册就把 posts 文件夹里的 .yml 文件移走；"
-                f"用 .yml 文件就把 {WORKBOOK} 移出 data 文件夹。（这次先按 .yml 文件检查。）",
-            )
+    if roster_path(data_dir).is_file() and _post_files(data_dir):
+        problems.add(
+            display_path(roster_path(data_dir)), None, None,
+            f"data/{WORKBOOK} 和 data/posts/ 里的 .yml 文件都有，不知道用哪一份名册。"
+            f"请只留一份：用 Excel 名册就把 posts 文件夹里的 .yml 文件移走；"
+            f"用 .yml 文件就把 {WORKBOOK} 移出 data 文件夹。（这次先按 .yml 文件检查。）",
+        )
     if roster_path(data_dir).is_file() and not _post_files(data_dir):
         posts, written = load_roster(
             data_dir, problems, unchecked, lambda found, scratch: check_posts(found, data_dir, scratch)

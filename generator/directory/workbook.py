@@ -245,19 +245,43 @@ class Roster:
             return None
 
     def document(self, post: RosterPost) -> Document:
-        """A Document for the cross-file rules; its problems are translated by ``translate``."""
-        return Document(f"{self.display}#{post.id}", post.data, {(): 0})
+        """A Document for the cross-file rules; its problems are translated by ``translate``.
+
+        Its "lines" encode sheet and row (sheet number * ROW_BASE + row), so a
+        message that quotes another place ("… 第 N 行已经用过") can be translated too.
+        """
+        lines = {path: _encode(where) for path, where in post.where.items()}
+        return Document(f"{self.display}#{post.id}", post.data, lines)
 
     def translate(self, problems: Problems, into: Problems) -> None:
         """Move problems reported against ``document()``s to sheet/row/column places."""
         by_id = {p.id: p for p in self.posts}
+        quoted = re.compile(re.escape(self.display) + r"#[a-z0-9-]+ 第 (\d+) 行")
+
+        def unquote(m: re.Match[str]) -> str:
+            sheet, row = _decode(int(m.group(1)))
+            return self.place(sheet, row)
+
         for problem in problems:
             post = by_id.get(problem.file.removeprefix(f"{self.display}#"))
             if post is None or not problem.file.startswith(f"{self.display}#"):
                 into.extend([problem])
                 continue
             path = _parse_field(problem.field or "")
-            into.add(self.place(*post.at(path)), None, None, problem.message, problem.severity)
+            message = quoted.sub(unquote, problem.message)
+            into.add(self.place(*post.at(path)), None, None, message, problem.severity)
+
+
+ROW_BASE = 1_000_000
+SHEET_ORDER = (POSTS, VILLAGES, OFFICERS, STAFF)
+
+
+def _encode(where: Where) -> int:
+    return SHEET_ORDER.index(where[0]) * ROW_BASE + where[1]
+
+
+def _decode(line: int) -> tuple[str, int]:
+    return SHEET_ORDER[line // ROW_BASE], line % ROW_BASE
 
 
 def _parse_field(text: str) -> Path_:
