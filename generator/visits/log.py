@@ -25,6 +25,7 @@ from ..core.problems import Problems
 from ..core.yamlio import Document, read_text
 from ..directory.grid import Grid
 from .schema import VISIT_COLUMNS, VisitRow
+from .workbook import visit_rows
 
 ScopeKind = Literal["county", "post", "village", "officer"]
 
@@ -159,11 +160,17 @@ def read_visits(data_dir: Path, grid: Grid, today: date, problems: Problems) -> 
         if path.name.startswith((".", "~$")) or path.is_dir() or path.name == FOLDER_NOTE:
             continue
         display = display_path(path)
+        if path.suffix.lower() == ".xlsx":
+            for line, cells in visit_rows(path, display, problems):
+                visit = _check_row(cells, line, display, grid, today, problems)
+                if visit is not None:
+                    out.append(visit)
+            continue
         if path.suffix.lower() != ".csv":
             problems.add(
                 display, None, None,
-                "走访记录文件夹里只读 .csv 文件，这个文件没有读取。Excel 表格请“另存为”"
-                "“CSV UTF-8（逗号分隔）”。",
+                "走访记录文件夹里只读 .csv 和 .xlsx 文件，这个文件没有读取。Excel 表格请“另存为”"
+                "“Excel 工作簿（*.xlsx）”或“CSV UTF-8（逗号分隔）”。",
                 "warning",
             )
             continue
