@@ -106,7 +106,7 @@ def parse_yaml(
     except yaml.MarkedYAMLError as exc:
         slips = find_slips(text)
         for slip in slips:
-            problems.add(display, slip.line + line_offset, None, slip.message)
+            problems.add(display, slip.line + line_offset, None, "YAML 格式错误：" + slip.message)
         if slips:
             return None
         mark = exc.problem_mark or exc.context_mark

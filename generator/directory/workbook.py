@@ -19,7 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..core import phones
 from ..core.files import display_path
+from ..core.guard import find_id_numbers, find_mobiles, mask
 from ..core.messages import describe
 from ..core.problems import Problems
 from ..core.xlsx import Row, Sheet, read_workbook, write_workbook
@@ -177,6 +179,29 @@ class Roster:
         sheets = read_workbook(path, self.display, problems)
         if sheets is not None:
             self._assemble(sheets)
+            self._guard(sheets)
+
+    def _guard(self, sheets: dict[str, list[Row]]) -> None:
+        """The personal-data guard for the workbook's cells (the text-file guard cannot read .xlsx)."""
+        published = {
+            phones.digits(phones.halfwidth(row.cells.get("电话", "")))
+            for rows in sheets.values() for row in rows
+        }
+        for sheet, rows in sheets.items():
+            for row in rows:
+                for header, text in row.cells.items():
+                    for number in find_id_numbers(text):
+                        self.add(
+                            (sheet, row.number, header),
+                            f"含有居民身份证号码（{mask(number)}）。群众的身份证号不能公布，请删除。",
+                        )
+                    for mobile in find_mobiles(text):
+                        if mobile not in published:
+                            self.add(
+                                (sheet, row.number, header),
+                                f"含有手机号码（{mask(mobile)}），它不是名册里公布的电话。"
+                                "群众的手机号不能公布，请删除；如果是工作人员的号码，请写进“电话”列。",
+                            )
 
     def place(self, sheet: str, row: int | None = None, header: str | None = None) -> str:
         where = f"{self.display} {sheet}"

@@ -128,3 +128,13 @@ def test_workbook_and_post_files_both_present_is_one_clear_error(workbook: Path,
     shutil.copy(workbook, data / "名册.xlsx")
     errors = [r for r in check(data).splitlines() if " 错误：" in r]
     assert len(errors) == 1 and "只留一份" in errors[0], errors
+
+
+def test_a_residents_mobile_in_a_cell_is_refused(workbook: Path, tmp_path: Path) -> None:
+    data = roster_data(tmp_path, workbook)
+    row = officer_row(openpyxl.load_workbook(data / "名册.xlsx"), "wang-rong")
+    set_cell(data / "名册.xlsx", "民警", row, "简介", "群众张某（13812345678）反映……")
+    err = check(data)
+    errors = [r for r in err.splitlines() if " 错误：" in r]
+    assert len(errors) == 1, err
+    assert f"名册.xlsx 民警 第{row}行【简介】" in errors[0] and "138*****678" in errors[0]
