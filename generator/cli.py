@@ -77,6 +77,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--village", action="append", default=[], metavar="村编号", help="提示涉及的村（社区），可写多次")
     p.add_argument("--level", choices=["提示", "预警", "通报"], default="提示", help="提示的级别（默认 提示）")
     p.add_argument("--title", default=None, help="标题（也可以以后在文件里写）")
+    p = sub.add_parser("excel", help="Excel 名册：export 把警务室、村（社区）、民警、辅警协管员导出成一个工作簿")
+    p.add_argument("action", choices=["export"], metavar="操作", help="export（导出名册）")
+    common(p)
+    p.add_argument("-o", "--output", type=Path, default=Path("名册.xlsx"), help="导出到哪个文件（默认 名册.xlsx）")
+    p = sub.add_parser("init", help="新建一个县的网站项目文件夹（设置、示例警务室、空的内容文件夹）")
+    p.add_argument("dir", type=Path, metavar="文件夹", help="新项目的文件夹（可以不存在，已有文件不会被覆盖）")
     return parser
 
 
@@ -137,8 +143,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     config = _config(args)
-    if config is None or _load(args) is None:
+    if config is None:
         return 1
+    if _load(args) is None:
+        print("数据有错误：预览页面会列出这些问题，改好并保存后自动刷新。", file=sys.stderr)
     addr = args.dev_addr or "127.0.0.1:8000"
     print(f"正在预览：http://{addr}/ （修改 {args.data}/ 里的数据后页面会自动刷新，按 Ctrl+C 停止）")
     with mkdocs_run.environment(args.data, build_date(args.today)):
@@ -200,8 +208,56 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from .starter.init import InitRefused, create_county
+
+    try:
+        create_county(args.dir)
+    except InitRefused as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(
+        f"已新建项目 {args.dir}/。下一步：\n"
+        f"  1. 打开 {args.dir}/data/site.yml，按说明改成本县的名称和网址；\n"
+        f"  2. 照着 {args.dir}/data/posts/example-post.yml 写好每个警务室（或用 Excel 名册 data/名册.xlsx）；\n"
+        f"  3. 在 {args.dir} 里运行 cunjing check 检查，cunjing serve 预览，cunjing build 生成网站。"
+    )
+    return 0
+
+
+def cmd_excel(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime, time
+
+    from .core.problems import Problems
+    from .directory.load import load_grid
+    from .directory.workbook import export_roster
+
+    if not args.data.is_dir():
+        print(f"找不到数据文件夹 {args.data}，请在项目文件夹里运行，或用 --data 指定。", file=sys.stderr)
+        return 1
+    problems = Problems()
+    grid = load_grid(args.data, problems)
+    if problems.errors:
+        print(format_report(problems), file=sys.stderr)
+        print("名册有错误，没有导出。请先改正上面的错误。", file=sys.stderr)
+        return 1
+    when = datetime.combine(build_date(args.today), time(0, 0), tzinfo=UTC)
+    content = export_roster(grid.posts, when)
+    output: Path = args.output
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.write_bytes(content)
+    tmp.replace(output)
+    print(
+        f"已导出名册 {output}：{len(grid.posts)} 个警务室。用 Excel 或 WPS 修改后，"
+        f"可以放到 {args.data}/名册.xlsx 代替 posts 文件夹里的 .yml 文件（两者只能留一份）。"
+    )
+    return 0
+
+
 COMMANDS = {
     "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new, "schema": cmd_schema,
+    "init": cmd_init, "excel": cmd_excel,
 }
 
 

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from .build import SAMPLE_BANNER, build_site
 from .core.pages import STYLESHEET, SiteOutput
+from .core.preview import NOT_FOUND, problem_pages
 from .core.problems import DataError, format_report
 from .mkdocs_run import ENV_DATA, ENV_TODAY
 from .site import Site, load_site
@@ -43,6 +44,11 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.output: SiteOutput | None = None
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this plugin across `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
 
     def data_dir(self, config: MkDocsConfig) -> Path:
         data = Path(os.environ.get(ENV_DATA) or self.config.data_dir)
@@ -55,7 +61,18 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         try:
             self.site = load_site(data_dir, os.environ.get(ENV_TODAY) or self.config.today)
         except DataError as exc:
-            raise PluginError("数据有错误，网站没有生成：\n" + format_report(exc.problems)) from None
+            if not self.serving:
+                raise PluginError("数据有错误，网站没有生成：\n" + format_report(exc.problems)) from None
+            # Preview: answer the browser with the problems; data/ is watched,
+            # so the page reloads into the site once the data is fixed.
+            log.warning("数据有错误，网站没有生成：\n" + format_report(exc.problems))
+            self.site = None
+            self.output = problem_pages(exc.problems)
+            # Our 404.html lists the problems; the theme must not write its own over it.
+            config.theme.static_templates.discard(NOT_FOUND)
+            if data_dir.is_dir() and str(data_dir) not in config.watch:
+                config.watch.append(str(data_dir))
+            return config
         except ValueError as exc:
             raise PluginError(f"today 设置不正确（应为 YYYY-MM-DD）：{exc}") from None
         for warning in self.site.warnings:

@@ -47,6 +47,9 @@ def display_path(path: Path) -> str:
 
 SLUG = re.compile(r"[a-z0-9-]+")
 
+# A note for editors inside a content folder (written by `cunjing init`), never read as data.
+FOLDER_NOTE = "说明.txt"
+
 
 def data_files(
     folder: Path, suffixes: tuple[str, ...], what: str, problems: Problems
@@ -62,7 +65,7 @@ def data_files(
     found: list[Path] = []
     stems: dict[str, str] = {}
     for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", "~$")) or path.is_dir():
+        if path.name.startswith((".", "~$")) or path.is_dir() or path.name == FOLDER_NOTE:
             continue
         display = display_path(path)
         if path.suffix.lower() not in suffixes:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _SEPARATORS = re.compile(r"[\s\-—－–()（）]")
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+# [0-9], not \d: \d also matches full-width and other scripts' digits.
+_MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
 # 0 + area code (2-3 digits) + local number (7-8 digits).
-_LANDLINE = re.compile(r"^0\d{9,11}$")
-_SERVICE = re.compile(r"^1[0-2]\d$")  # 110, 119, 120, 122 …
+_LANDLINE = re.compile(r"^0[0-9]{9,11}$")
+_SERVICE = re.compile(r"^1[0-2][0-9]$")  # 110, 119, 120, 122 …
+_NOT_TEL = re.compile(r"[^0-9+]")
 
 PHONE_HINT = (
     "手机号应为 1 开头的 11 位数字（第二位是 3 到 9），"
@@ -42,5 +45,19 @@ def normalise(text: str, *, allow_service: bool = False) -> str | None:
 
 
 def tel_href(display: str) -> str:
-    """The ``tel:`` URL for a phone number in display form."""
-    return "tel:" + digits(display)
+    """The ``tel:`` URL for a phone number: only ``+`` and ASCII digits, whatever was typed."""
+    return "tel:" + _NOT_TEL.sub("", display)
+
+
+def fullwidth(text: str) -> list[str]:
+    """Full-width or other non-ASCII digits, spaces and dashes typed in a number (in order)."""
+    return [
+        ch for ch in text
+        if not ch.isascii() and (ch.isdigit() or ch.isspace() or unicodedata.category(ch) == "Pd"
+                                 or unicodedata.normalize("NFKC", ch) in "-+()")
+    ]
+
+
+def halfwidth(text: str) -> str:
+    """What the editor meant: full-width characters as their ASCII forms."""
+    return unicodedata.normalize("NFKC", text)

@@ -32,7 +32,20 @@ def _check_id(value: str) -> str:
     return value
 
 
+def _refuse_fullwidth(value: str) -> None:
+    wide = phones.fullwidth(value)
+    if wide:
+        shown = "、".join(f"“{ch}”" if not ch.isspace() else "全角空格" for ch in dict.fromkeys(wide))
+        raise PydanticCustomError(
+            "cj_phone",
+            "电话号码“{value}”里有中文输入法打出的全角字符（{shown}），这样的号码拨不出去。"
+            "请切换到英文输入法重新输入，改成“{fixed}”。",
+            {"value": value, "shown": shown, "fixed": phones.halfwidth(value).replace("\u3000", " ")},
+        )
+
+
 def _check_phone(value: str) -> str:
+    _refuse_fullwidth(value)
     normal = phones.normalise(value)
     if normal is None:
         raise PydanticCustomError(
@@ -42,6 +55,7 @@ def _check_phone(value: str) -> str:
 
 
 def _check_emergency(value: str) -> str:
+    _refuse_fullwidth(value)
     normal = phones.normalise(value, allow_service=True)
     if normal is None:
         raise PydanticCustomError(

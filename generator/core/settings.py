@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
@@ -89,7 +90,20 @@ def load_settings(data_dir: Path, problems: Problems) -> SiteConfig | None:
         line = doc.line_of(("site_url",)) if "site_url" in data else None
         problems.add(display, line, "site_url", MISSING_SITE_URL)
         return None
+    if settings is not None and not settings.sample and settings.site_url:
+        host = (urlsplit(settings.site_url).hostname or "").lower()
+        if host in PLACEHOLDER_HOSTS or host.endswith(tuple("." + h for h in PLACEHOLDER_HOSTS)):
+            problems.add(
+                display, doc.line_of(("site_url",)), "site_url",
+                f"网站地址 {settings.site_url} 是示例或本机地址，但 sample 已设为 false（正式数据）。"
+                "二维码和公示牌会指向这个地址，群众扫码打不开。请改成本县网站的真实网址。",
+            )
+            return None
     return settings
+
+
+# Hosts that are never a county's real site: examples and this computer.
+PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost", "127.0.0.1")
 
 
 def site_url(settings: SiteConfig) -> str:

@@ -23,6 +23,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problems, field_path
+from .slips import find_slips
 
 Path_ = tuple[str | int, ...]
 
@@ -103,6 +104,11 @@ def parse_yaml(
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
+        slips = find_slips(text)
+        for slip in slips:
+            problems.add(display, slip.line + line_offset, None, "YAML 格式错误：" + slip.message)
+        if slips:
+            return None
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
         detail = f"{exc.context or ''} {exc.problem or ''}".strip()
@@ -167,7 +173,8 @@ class _Walker:
                 return None
             return str(node.value)
         if isinstance(node, SequenceNode):
-            return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+            items = [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+            return self.split_fullwidth(node, path, items) if node.flow_style else items
         if isinstance(node, MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -187,6 +194,25 @@ class _Walker:
             return result
         self.fail(node, path, "无法识别的 YAML 内容。")
         return None  # pragma: no cover - fail() raises
+
+    def split_fullwidth(self, node: SequenceNode, path: Path_, items: list[Any]) -> list[Any]:
+        """``[甲，乙]``: a full-width comma where the list needs ``,`` -> two items, with a warning."""
+        if not any(isinstance(item, str) and "，" in item for item in items):
+            return items
+        out: list[Any] = []
+        for item in items:
+            parts = [p.strip() for p in item.split("，")] if isinstance(item, str) else [item]
+            out.extend(p for p in parts if p != "")
+        line = self.line(node)
+        for i in range(len(out)):
+            self.doc.lines[(*path, i)] = line
+        self.problems.add(
+            self.doc.display, line, field_path(path) or None,
+            f"列表里用了中文全角逗号“，”，已按 {len(out)} 项读取（{'、'.join(map(str, out))}）。"
+            "列表的各项之间要用英文半角逗号加空格，请改成 [" + ", ".join(map(str, out)) + "]。",
+            "warning",
+        )
+        return out
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

@@ -32,7 +32,8 @@ def split_name(name: str) -> tuple[str, str]:
 
 
 def _tel_value(phone: str) -> str:
-    return phones.digits(phone)
+    # The same number as the page's tel: link: only + and ASCII digits.
+    return phones.tel_href(phone).removeprefix("tel:")
 
 
 def _tel_types(phone: str) -> str:

@@ -6,24 +6,81 @@ remembered, so other kinds do not report them again as unknown.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
+from ..core import phones
 from ..core.files import display_path
 from ..core.messages import validate_document
 from ..core.problems import Problems
-from ..core.yamlio import Document, load_yaml_file
+from ..core.yamlio import Document, load_yaml_file, read_text
 from .grid import Grid
 from .rules import check_posts
 from .schema import Post
+from .workbook import WORKBOOK, load_roster, roster_path
 
 
 def load_grid(data_dir: Path, problems: Problems) -> Grid:
     """The grid of every post file that loads; the rules across files are checked."""
     unchecked: set[str] = set()
+    if roster_path(data_dir).is_file() and _post_files(data_dir):
+        problems.add(
+            display_path(roster_path(data_dir)), None, None,
+            f"data/{WORKBOOK} 和 data/posts/ 里的 .yml 文件都有，不知道用哪一份名册。"
+            f"请只留一份：用 Excel 名册就把 posts 文件夹里的 .yml 文件移走；"
+            f"用 .yml 文件就把 {WORKBOOK} 移出 data 文件夹。（这次先按 .yml 文件检查。）",
+        )
+    if roster_path(data_dir).is_file() and not _post_files(data_dir):
+        posts, written = load_roster(
+            data_dir, problems, unchecked, lambda found, scratch: check_posts(found, data_dir, scratch)
+        )
+        return Grid(
+            posts=tuple(p for p, _ in posts), unchecked=frozenset(unchecked),
+            unchecked_phones=frozenset(phones.digits(phones.halfwidth(n)) for n in written),
+        )
     posts = _load_posts(data_dir, problems, unchecked)
     check_posts(posts, data_dir, problems)
-    return Grid(posts=tuple(p for p, _ in posts), unchecked=frozenset(unchecked))
+    failed = {p.stem for p in _post_files(data_dir)} & unchecked
+    numbers = {n for stem in sorted(failed) for n in phones_written(_raw(data_dir, stem))}
+    return Grid(
+        posts=tuple(p for p, _ in posts), unchecked=frozenset(unchecked),
+        unchecked_phones=frozenset(numbers),
+    )
+
+
+def _post_files(data_dir: Path) -> list[Path]:
+    folder = data_dir / "posts"
+    return sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def _raw(data_dir: Path, stem: str) -> str:
+    for path in _post_files(data_dir):
+        if path.stem == stem:
+            return read_text(path, display_path(path), Problems()) or ""
+    return ""
+
+
+# Lenient scans of a post file's raw text, for files that do not even parse:
+# "id: x", "- id: x", "aliases: [a, b]", "phone: ..." with either colon.
+_ID_LINE = re.compile(r"^[\s-]*id\s*[:：]\s*[\"']?([A-Za-z0-9-]+)", re.MULTILINE)
+_ALIASES_LINE = re.compile(r"^[\s-]*aliases\s*[:：]\s*\[([^\]\n]*)", re.MULTILINE)
+_PHONE_LINE = re.compile(r"^[\s-]*phone\s*[:：]\s*[\"']?([^\"'#\n]*)", re.MULTILINE)
+
+
+def ids_in_text(stem: str, text: str) -> set[str]:
+    """Every id a post file's raw text seems to define (villages, former ids, officers)."""
+    found = {stem, *_ID_LINE.findall(text)}
+    for group in _ALIASES_LINE.findall(text):
+        found.update(a.strip(" \"'") for a in re.split(r"[,，]", group) if a.strip(" \"'"))
+    return found
+
+
+def phones_written(text: str) -> set[str]:
+    """The phone numbers (digits) a post file's raw text writes in its phone fields."""
+    return {
+        phones.digits(phones.halfwidth(value)) for value in _PHONE_LINE.findall(text) if value.strip()
+    }
 
 
 def ids_written(stem: str, data: Any) -> set[str]:
@@ -45,7 +102,7 @@ def _load_posts(
 ) -> list[tuple[Post, Document]]:
     """Load every post file; ids written in files that fail go to ``unchecked``."""
     folder = data_dir / "posts"
-    files = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    files = _post_files(data_dir)
     if not files:
         problems.add(
             display_path(folder), None, None,
@@ -65,7 +122,8 @@ def _load_posts(
         stems[path.stem] = display
         doc = load_yaml_file(path, display, problems)
         if doc is None:
-            unchecked.add(path.stem)
+            # Not even YAML: recover the ids it would define from the raw text.
+            unchecked.update(ids_in_text(path.stem, read_text(path, display, Problems()) or ""))
             continue
         data = doc.data
         if isinstance(data, dict):

@@ -1,0 +1,360 @@
+"""The roster as an Excel workbook (data/名册.xlsx), the way county staff keep it.
+
+Four sheets — 警务室, 村（社区）, 民警, 辅警协管员 — with Chinese headers. A
+workbook read back gives the same Post records as data/posts/*.yml (the 编号
+column of 警务室 is what the file name is for YAML). Every problem names the
+workbook, the sheet, the row and the column header:
+
+    data/名册.xlsx 民警 第12行【电话】: 错误：…
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..core import phones
+from ..core.files import display_path
+from ..core.guard import find_id_numbers, find_mobiles, mask
+from ..core.messages import describe
+from ..core.problems import Problems
+from ..core.xlsx import Row, Sheet, read_workbook, write_workbook
+from ..core.yamlio import Document
+from .schema import DUTIES, Post, StaffRole, VillageKind
+
+WORKBOOK = "名册.xlsx"
+POSTS, VILLAGES, OFFICERS, STAFF = "警务室", "村（社区）", "民警", "辅警协管员"
+POST_COLUMN = "警务室编号"
+LIST_SEPARATORS = re.compile(r"[、,，;；\n]")
+DUTY_COLUMNS = tuple(f"五员职责{i}" for i in range(1, len(DUTIES) + 1))
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    key: str  # dotted path inside the record: "location.lat"
+    is_list: bool = False
+
+
+POST_COLUMNS = (
+    Column("编号", "id"), Column("名称", "name"), Column("乡镇", "township"),
+    Column("派出所", "station"), Column("地址", "address"), Column("电话", "phone"),
+    Column("办公时间", "hours"), Column("纬度", "location.lat"), Column("经度", "location.lon"),
+    Column("接待重复规则", "reception.repeat"), Column("接待开始时间", "reception.start"),
+    Column("接待结束时间", "reception.end"), Column("接待从哪天起", "reception.since"),
+)
+VILLAGE_COLUMNS = (
+    Column("编号", "id"), Column("名称", "name"), Column("类型", "kind"),
+    Column("人口", "population"), Column("村民小组/小区", "groups", True),
+    Column("责任民警", "officers", True), Column("曾用编号", "aliases", True),
+)
+OFFICER_COLUMNS = (
+    Column("编号", "id"), Column("姓名", "name"), Column("警衔/职务", "rank"),
+    Column("警号", "badge"), Column("电话", "phone"), Column("照片", "photo"),
+    Column("两委职务", "village_role"), Column("简介", "bio"),
+)
+STAFF_COLUMNS = (
+    Column("姓名", "name"), Column("岗位", "role"), Column("电话", "phone"),
+    Column("负责村（社区）", "villages", True),
+)
+# The sheets of the post's lists: (sheet, the Post field, its columns).
+GROUPS = ((VILLAGES, "villages", VILLAGE_COLUMNS), (OFFICERS, "officers", OFFICER_COLUMNS),
+          (STAFF, "staff", STAFF_COLUMNS))
+
+
+def _choices(literal: Any) -> tuple[str, ...]:
+    return tuple(str(a) for a in literal.__args__)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "、".join(_text(v) for v in value)
+    if hasattr(value, "strftime") and hasattr(value, "hour") and not hasattr(value, "year"):
+        return str(value.strftime("%H:%M"))
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+
+
+def _get(data: dict[str, Any], key: str) -> Any:
+    for part in key.split("."):
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)  # type: ignore[assignment]
+    return data
+
+
+# -- export ------------------------------------------------------------------
+
+def roster_sheets(posts: Sequence[Post]) -> list[Sheet]:
+    """The four sheets of the roster, in the posts' order."""
+    post_rows = []
+    lists: dict[str, list[list[str]]] = {name: [] for name, _, _ in GROUPS}
+    for post in posts:
+        data = post.model_dump(mode="python")
+        post_rows.append([_text(_get(data, c.key)) for c in POST_COLUMNS])
+        for sheet, group, columns in GROUPS:
+            for item in data[group]:
+                row = [post.id, *(_text(_get(item, c.key)) for c in columns)]
+                if sheet == OFFICERS:
+                    duties = list(item["duties"])
+                    row += [duties[i] if i < len(duties) else "" for i in range(len(DUTY_COLUMNS))]
+                lists[sheet].append(row)
+    return [
+        Sheet(POSTS, [c.header for c in POST_COLUMNS], post_rows),
+        Sheet(VILLAGES, [POST_COLUMN, *(c.header for c in VILLAGE_COLUMNS)], lists[VILLAGES],
+              {"类型": _choices(VillageKind)}),
+        Sheet(OFFICERS, [POST_COLUMN, *(c.header for c in OFFICER_COLUMNS), *DUTY_COLUMNS],
+              lists[OFFICERS], dict.fromkeys(DUTY_COLUMNS, DUTIES)),
+        Sheet(STAFF, [POST_COLUMN, *(c.header for c in STAFF_COLUMNS)], lists[STAFF],
+              {"岗位": _choices(StaffRole)}),
+    ]
+
+
+def export_roster(posts: Sequence[Post], when: datetime) -> bytes:
+    return write_workbook(roster_sheets(posts), when)
+
+
+# -- reading -------------------------------------------------------------------
+
+Where = tuple[str, int, str | None]  # sheet, row, column header
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class RosterPost:
+    """One post assembled from the workbook's rows, with where each value came from."""
+
+    id: str
+    data: dict[str, Any]
+    where: dict[Path_, Where]
+
+    def at(self, path: Path_) -> Where:
+        path = tuple(path)
+        while path not in self.where and path:
+            path = path[:-1]
+        return self.where[path]
+
+
+def _set(target: dict[str, Any], key: str, value: Any) -> None:
+    parts = key.split(".")
+    for part in parts[:-1]:
+        target = target.setdefault(part, {})
+    target[parts[-1]] = value
+
+
+def _record(row: Row, columns: Sequence[Column], base: Path_, where: dict[Path_, Where], sheet: str
+            ) -> dict[str, Any]:
+    record: dict[str, Any] = {}
+    where[base] = (sheet, row.number, None)
+    for column in columns:
+        text = row.cells.get(column.header, "").strip()
+        if not text:
+            continue
+        value: Any = [p.strip() for p in LIST_SEPARATORS.split(text) if p.strip()] if column.is_list else text
+        _set(record, column.key, value)
+        path = (*base, *column.key.split("."))
+        where[path] = (sheet, row.number, column.header)
+        if column.is_list:
+            for i in range(len(value)):
+                where[(*path, i)] = (sheet, row.number, column.header)
+    return record
+
+
+class Roster:
+    """data/名册.xlsx read into per-post data, and problems translated to sheet/row/column."""
+
+    def __init__(self, path: Path, problems: Problems) -> None:
+        self.display = display_path(path)
+        self.problems = problems
+        self.posts: list[RosterPost] = []
+        sheets = read_workbook(path, self.display, problems)
+        if sheets is not None:
+            self._assemble(sheets)
+            self._guard(sheets)
+
+    def _guard(self, sheets: dict[str, list[Row]]) -> None:
+        """The personal-data guard for the workbook's cells (the text-file guard cannot read .xlsx)."""
+        published = {
+            phones.digits(phones.halfwidth(row.cells.get("电话", "")))
+            for rows in sheets.values() for row in rows
+        }
+        for sheet, rows in sheets.items():
+            for row in rows:
+                for header, text in row.cells.items():
+                    for number in find_id_numbers(text):
+                        self.add(
+                            (sheet, row.number, header),
+                            f"含有居民身份证号码（{mask(number)}）。群众的身份证号不能公布，请删除。",
+                        )
+                    for mobile in find_mobiles(text):
+                        if mobile not in published:
+                            self.add(
+                                (sheet, row.number, header),
+                                f"含有手机号码（{mask(mobile)}），它不是名册里公布的电话。"
+                                "群众的手机号不能公布，请删除；如果是工作人员的号码，请写进“电话”列。",
+                            )
+
+    def place(self, sheet: str, row: int | None = None, header: str | None = None) -> str:
+        where = f"{self.display} {sheet}"
+        if row is not None:
+            where += f" 第{row}行"
+        if header:
+            where += f"【{header}】"
+        return where
+
+    def add(self, where: Where, message: str, severity: Any = "error") -> None:
+        self.problems.add(self.place(*where), None, None, message, severity)
+
+    def _assemble(self, sheets: dict[str, list[Row]]) -> None:
+        missing = [s for s in (POSTS, VILLAGES, OFFICERS, STAFF) if s not in sheets]
+        if missing:
+            self.problems.add(
+                self.display, None, None,
+                f"名册里缺少工作表：{'、'.join(missing)}。应有四个工作表：警务室、村（社区）、民警、"
+                "辅警协管员（可以用 cunjing excel export 导出一份作样子）。",
+            )
+            return
+        by_id: dict[str, RosterPost] = {}
+        for row in sheets[POSTS]:
+            where: dict[Path_, Where] = {}
+            data = _record(row, POST_COLUMNS, (), where, POSTS)
+            post_id = str(data.get("id", ""))
+            if not post_id:
+                self.add((POSTS, row.number, "编号"), "缺少警务室编号（只用小写英文字母、数字和短横线）。")
+                continue
+            if post_id in by_id:
+                first = by_id[post_id].where[()][1]
+                self.add((POSTS, row.number, "编号"), f"警务室编号“{post_id}”重复：第{first}行已经用过。")
+                continue
+            data.update({"villages": [], "officers": [], "staff": []})
+            by_id[post_id] = RosterPost(post_id, data, where)
+        for sheet, group, columns in GROUPS:
+            for row in sheets[sheet]:
+                post_id = row.cells.get(POST_COLUMN, "").strip()
+                post = by_id.get(post_id)
+                if post is None:
+                    known = "、".join(by_id) or "（没有）"
+                    self.add(
+                        (sheet, row.number, POST_COLUMN),
+                        f"找不到编号为“{post_id}”的警务室（“警务室”工作表里的编号有：{known}）。"
+                        if post_id else "缺少警务室编号：这一行属于哪个警务室？",
+                    )
+                    continue
+                index = len(post.data[group])
+                item = _record(row, columns, (group, index), post.where, sheet)
+                if sheet == OFFICERS:
+                    duties = [row.cells.get(h, "").strip() for h in DUTY_COLUMNS]
+                    item["duties"] = [d for d in duties if d]
+                    for i, header in enumerate(h for h, d in zip(DUTY_COLUMNS, duties, strict=True) if d):
+                        post.where[(group, index, "duties", i)] = (sheet, row.number, header)
+                post.data[group].append(item)
+        self.posts = list(by_id.values())
+
+    def validate(self, model: type[BaseModel], post: RosterPost) -> Any:
+        """The record, or None after reporting each error at its sheet, row and column."""
+        try:
+            return model.model_validate(post.data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc, message = describe(model, error)
+                self.add(post.at(loc), message)
+            return None
+
+    def document(self, post: RosterPost) -> Document:
+        """A Document for the cross-file rules; its problems are translated by ``translate``.
+
+        Its "lines" encode sheet and row (sheet number * ROW_BASE + row), so a
+        message that quotes another place ("… 第 N 行已经用过") can be translated too.
+        """
+        lines = {path: _encode(where) for path, where in post.where.items()}
+        return Document(f"{self.display}#{post.id}", post.data, lines)
+
+    def translate(self, problems: Problems, into: Problems) -> None:
+        """Move problems reported against ``document()``s to sheet/row/column places."""
+        by_id = {p.id: p for p in self.posts}
+        quoted = re.compile(re.escape(self.display) + r"#[a-z0-9-]+ 第 (\d+) 行")
+
+        def unquote(m: re.Match[str]) -> str:
+            sheet, row = _decode(int(m.group(1)))
+            return self.place(sheet, row)
+
+        for problem in problems:
+            post = by_id.get(problem.file.removeprefix(f"{self.display}#"))
+            if post is None or not problem.file.startswith(f"{self.display}#"):
+                into.extend([problem])
+                continue
+            path = _parse_field(problem.field or "")
+            message = quoted.sub(unquote, problem.message)
+            into.add(self.place(*post.at(path)), None, None, message, problem.severity)
+
+
+ROW_BASE = 1_000_000
+SHEET_ORDER = (POSTS, VILLAGES, OFFICERS, STAFF)
+
+
+def _encode(where: Where) -> int:
+    return SHEET_ORDER.index(where[0]) * ROW_BASE + where[1]
+
+
+def _decode(line: int) -> tuple[str, int]:
+    return SHEET_ORDER[line // ROW_BASE], line % ROW_BASE
+
+
+def _parse_field(text: str) -> Path_:
+    """'officers[0].phone（电话）' -> ('officers', 0, 'phone')."""
+    text = text.split("（", 1)[0]
+    out: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text):
+        out.append(int(index) if index else name)
+    return tuple(out)
+
+
+def roster_path(data_dir: Path) -> Path:
+    return data_dir / WORKBOOK
+
+
+def load_roster(
+    data_dir: Path, problems: Problems, unchecked: set[str],
+    check: Callable[[list[tuple[Post, Document]], Problems], None],
+) -> tuple[list[tuple[Post, Document]], set[str]]:
+    """Posts from data/名册.xlsx, and the phone numbers written for posts that fail.
+
+    Ids of posts that fail go to ``unchecked``: their problems are already reported.
+    """
+    roster = Roster(roster_path(data_dir), problems)
+    posts: list[tuple[Post, Document]] = []
+    numbers: set[str] = set()
+    for entry in roster.posts:
+        post = roster.validate(Post, entry)
+        if post is None:
+            unchecked.add(entry.id)
+            numbers.update(_as_list(entry.data.get("phone")))
+            for group in ("officers", "staff"):
+                numbers.update(p for item in entry.data[group] for p in _as_list(item.get("phone")))
+            for group in ("villages", "officers"):
+                for item in entry.data[group]:
+                    unchecked.update(v for k in ("id", "aliases") for v in _as_list(item.get(k)))
+            continue
+        posts.append((post, roster.document(entry)))
+    scratch = Problems()
+    check(posts, scratch)
+    roster.translate(scratch, problems)
+    return posts, numbers
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [str(value)] if value else []
+
+
+__all__ = ["WORKBOOK", "export_roster", "load_roster", "roster_path", "roster_sheets"]

@@ -1,0 +1,1 @@
+"""`cunjing init`: a new county from nothing (settings, one example post, empty folders)."""

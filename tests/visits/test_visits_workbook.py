@@ -1,0 +1,52 @@
+"""A visit log kept as .xlsx (real Excel dates or text) counts the same as the CSV."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+
+from conftest import TODAY, check_fails, cunjing
+
+LOG = "visits/2026-q4.csv"
+
+
+def to_workbook(data: Path) -> Path:
+    """Replace the CSV log by a workbook; odd rows hold real dates, even rows text."""
+    source = data / LOG
+    rows = list(csv.reader(source.read_text(encoding="utf-8-sig").splitlines()))
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.append(rows[0])
+    for i, row in enumerate(rows[1:]):
+        if not row:
+            continue
+        day = date.fromisoformat(row[0])
+        first: object = day if i % 2 else f"{day.year}/{day.month}/{day.day}"
+        ws.append([first, row[1], row[2], int(row[3]), int(row[4]), int(row[5]), row[6]])
+    target = source.with_suffix(".xlsx")
+    book.save(target)
+    source.unlink()
+    return target
+
+
+def test_visit_workbook_gives_the_same_figures(data: Path, tmp_path: Path) -> None:
+    before = cunjing("build", "--data", data, "-d", tmp_path / "a", "--today", TODAY)
+    to_workbook(data)
+    after = cunjing("build", "--data", data, "-d", tmp_path / "b", "--today", TODAY)
+    assert before.code == after.code == 0, after.text
+    for page in ("officers/li-bohua/index.html", "posts/baishui-baishui/index.html", "index.html"):
+        assert (tmp_path / "a" / page).read_bytes() == (tmp_path / "b" / page).read_bytes(), page
+
+
+def test_a_bad_cell_names_the_workbook_and_row(data: Path) -> None:
+    path = to_workbook(data)
+    book = openpyxl.load_workbook(path)
+    ws = book.active
+    assert ws is not None
+    ws.cell(3, 2).value = "nobody-here"
+    book.save(path)
+    check_fails(data, file="visits/2026-q4.xlsx", line=3, field="officer", words="nobody-here")
