@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .actions import urls as actions_urls
+from .actions.pages import action_pages
 from .core import dates
 from .core.pages import (
     PRINT_CSS,
@@ -40,14 +42,19 @@ from .notices.pages import notice_pages
 from .reports import urls as reports_urls
 from .reports.pages import report_pages
 from .site import Site
+from .stats import urls as stats_urls
+from .stats.pages import stats_page
 
 # Packages with templates (each under its own name, e.g. "directory/village.html").
-TEMPLATE_PACKAGES = ("directory", "find", "feeds", "reports", "notices", "visits", "law", "events", "hubs")
+TEMPLATE_PACKAGES = (
+    "directory", "find", "feeds", "reports", "notices", "visits", "law", "events", "hubs", "actions", "stats",
+)
 # One stylesheet for residents, joined from each kind's CSS in this order.
 STYLES = (
     ("core", "core.css"), ("directory", "directory.css"), ("find", "find.css"), ("feeds", "feeds.css"),
     ("reports", "reports.css"), ("notices", "notices.css"), ("visits", "visits.css"),
     ("law", "law.css"), ("events", "events.css"),
+    ("actions", "actions.css"), ("stats", "stats.css"),
 )
 
 
@@ -66,6 +73,8 @@ class Urls:
     law: str = law_urls.LAW
     events: str = events_urls.EVENTS
     calendar_all: str = events_urls.CALENDAR_ALL
+    actions: str = actions_urls.ACTIONS
+    stats: str = stats_urls.STATS
 
     post = staticmethod(directory_urls.post)
     village = staticmethod(directory_urls.village)
@@ -114,10 +123,14 @@ def build_site(site: Site) -> SiteOutput:
     out.assets.extend(printables(grid, settings, renderer))
     out.extend(report_pages(grid, settings, today, renderer, site.reports))
     out.extend(notice_pages(grid, settings, today, renderer, site.notices))
-    out.assets.extend(feeds(grid, settings, today, renderer, site.reports, site.notices))
+    out.assets.extend(feeds(grid, settings, today, renderer, site.reports, site.notices, site.actions))
     out.extend(law_pages(grid, today, renderer, site.law))
     out.extend(events_pages(grid, today, renderer, site.calendar))
     out.assets.extend(calendar_assets(grid, settings, site.calendar.entries))
+    out.extend(action_pages(today, renderer, site.actions))
+    out.pages.append(stats_page(
+        grid, today, renderer, site.visits, site.requests, site.evaluations, site.stations,
+    ))
     return out
 
 

@@ -8,6 +8,7 @@ places each block by name.
 
 from __future__ import annotations
 
+from ..actions.pages import home_actions, post_actions, village_actions
 from ..core.pages import Page, src_of, url_of
 from ..core.render import Renderer
 from ..directory import urls
@@ -17,6 +18,7 @@ from ..events.blocks import home_events, post_events, village_events
 from ..notices.pages import home_notices, post_notices, village_notices
 from ..reports.pages import post_reports
 from ..site import Site
+from ..stats.pages import post_stats
 from ..visits.pages import post_visits, village_visits
 
 HOME = ""
@@ -37,6 +39,7 @@ def home_page(site: Site, renderer: Renderer) -> Page:
         "hubs/home.html", src_of(HOME), site.settings.title, townships=site.grid.townships(),
         notices=home_notices(renderer, site.notices, site.today, here),
         events=home_events(renderer, site.today, site.calendar.entries, here),
+        actions=home_actions(renderer, site.actions, site.today, here),
     )
 
 
@@ -49,6 +52,10 @@ def post_page(site: Site, renderer: Renderer, post: Post) -> Page:
         events=post_events(renderer, site.today, site.calendar.entries, post, here),
         reports=post_reports(renderer, site.reports, site.today, post, here, feeds=True),
         visits=post_visits(renderer, site.visits, site.today, post, here),
+        actions=post_actions(renderer, site.actions, site.today, post, here),
+        stats=post_stats(
+            renderer, site.today, site.visits, site.requests, site.evaluations, post, here,
+        ),
     )
 
 
@@ -61,6 +68,7 @@ def village_page(site: Site, renderer: Renderer, post: Post, village: Village) -
         events=village_events(renderer, site.grid, site.today, site.calendar.entries, village, here),
         reports=post_reports(renderer, site.reports, site.today, post, here, feeds=False),
         visits=village_visits(renderer, site.visits, site.today, village, here),
+        actions=village_actions(renderer, site.actions, site.today, village, post, here),
     )
 
 
