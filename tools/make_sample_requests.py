@@ -51,7 +51,7 @@ def main() -> None:
                 category = rng.choice(list(NOTES))
                 steps: list[date | None] = []
                 day = received
-                for step_days in ((0, 2), (0, 4), (1, 12), (0, 10)):
+                for step_days in ((0, 1), (0, 2), (0, 6), (0, 3)):
                     day = day + timedelta(days=rng.randint(*step_days))
                     steps.append(day if day <= TODAY else None)
                 # Some requests are not resolved yet, a few never answered in time.

@@ -31,10 +31,14 @@ STYLE = Style(
     opacity="1",
     opacity_hover="1",
     transition="0ms",
-    label_font_size=13,
-    major_label_font_size=13,
+    label_font_size=14,
+    major_label_font_size=14,
     legend_font_size=14,
 )
+
+# Drawn 420 wide: on a 360-pixel phone the text is still about 12 pixels high.
+WIDTH = 420
+FONT = 14
 
 Values = Sequence[float | None]  # None: no bar (a masked or missing figure)
 
@@ -102,14 +106,16 @@ def bar_chart(
     """A bar chart; ``line_at`` marks a standard (5,000 residents, 40 %) with a strong guide."""
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
     rows = len(labels)
-    height = max(220, 34 * rows * max(1, len(series)) + 90) if horizontal else 300
+    height = max(200, 26 * rows * max(1, len(series)) + 80) if horizontal else 300
     top = max([v for _, values in series for v in values if v is not None] + [line_at or 0, 1])
     step = _step(top)
     ticks = [step * i for i in range(int(top // step) + 2)]
     if line_at is not None and line_at not in ticks:
         ticks = sorted({*ticks, line_at})
+    # pygal guesses label widths for Latin text; Chinese characters are a full em wide.
+    left = max((len(label) for label in labels), default=2) * FONT + 12 if horizontal else None
     chart = kind(
-        width=640, height=height, style=STYLE, js=[], css=[],
+        width=WIDTH, height=height, margin_left=left, style=STYLE, js=[], css=[],
         disable_xml_declaration=True, show_legend=len(series) > 1, legend_at_bottom=True,
         legend_at_bottom_columns=min(len(series), 2), print_values=False,
         # An empty list would let pygal pick "major" ticks itself; 0 is the axis anyway.
