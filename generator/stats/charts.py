@@ -10,6 +10,7 @@ stylesheet (stats.css), so the SVG carries no <style> of its own.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ STYLE = Style(
 WIDTH = 420
 FONT = 14
 
+_DECIMALS = re.compile(r"(\d+\.\d)\d+")
+
 Values = Sequence[float | None]  # None: no bar (a masked or missing figure)
 
 
@@ -66,6 +69,15 @@ def _clean(chart_id: str, title: str, reading: str) -> object:
             )
             if drop and element in parents:
                 parents[element].remove(element)
+        for element in root.iter():
+            # Tenths of a pixel are plenty; pygal writes up to 15 decimals.
+            for name, value in list(element.attrib.items()):
+                if name in ("rx", "ry") and value == "0":
+                    del element.attrib[name]
+                elif name == "class":
+                    element.set(name, value.replace(" reactive tooltip-trigger", ""))
+                else:
+                    element.set(name, _DECIMALS.sub(r"\1", value))
         for element in root.iter("title"):
             if element in parents and parents[element] is not root:
                 parents[element].remove(element)
