@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .actions import urls as actions_urls
+from .actions.pages import action_pages
 from .core import dates
 from .core.pages import (
     PRINT_CSS,
@@ -45,15 +47,20 @@ from .reports.pages import report_pages
 from .safety import urls as safety_urls
 from .safety.pages import safety_index
 from .site import Site
+from .stats import urls as stats_urls
+from .stats.pages import stats_page
 
 # Packages with templates (each under its own name, e.g. "directory/village.html").
-TEMPLATE_PACKAGES = ("directory", "find", "feeds", "reports", "notices", "visits", "law", "events", "hubs", "safety", "feedback")
+TEMPLATE_PACKAGES = (
+    "directory", "find", "feeds", "reports", "notices", "visits", "law", "events", "hubs",
+    "safety", "feedback", "actions", "stats",
+)
 # One stylesheet for residents, joined from each kind's CSS in this order.
 STYLES = (
     ("core", "core.css"), ("directory", "directory.css"), ("find", "find.css"), ("feeds", "feeds.css"),
     ("reports", "reports.css"), ("notices", "notices.css"), ("visits", "visits.css"),
     ("law", "law.css"), ("events", "events.css"),
-    ("safety", "safety.css"), ("feedback", "feedback.css"),
+    ("safety", "safety.css"), ("feedback", "feedback.css"), ("actions", "actions.css"), ("stats", "stats.css"),
 )
 
 
@@ -80,6 +87,8 @@ class Urls:
     events: str = events_urls.EVENTS
     calendar_all: str = events_urls.CALENDAR_ALL
     safety: str = safety_urls.SAFETY
+    actions: str = actions_urls.ACTIONS
+    stats: str = stats_urls.STATS
 
     post = staticmethod(directory_urls.post)
     village = staticmethod(directory_urls.village)
@@ -128,12 +137,16 @@ def build_site(site: Site) -> SiteOutput:
     out.assets.extend(printables(grid, settings, renderer))
     out.extend(report_pages(grid, settings, today, renderer, site.reports))
     out.extend(notice_pages(grid, settings, today, renderer, site.notices))
-    out.assets.extend(feeds(grid, settings, today, renderer, site.reports, site.notices))
+    out.assets.extend(feeds(grid, settings, today, renderer, site.reports, site.notices, site.actions))
     out.extend(law_pages(grid, today, renderer, site.law, training_attendees(site)))
     out.extend(events_pages(grid, today, renderer, site.calendar))
     out.assets.extend(calendar_assets(grid, settings, site.calendar.entries))
     out.pages.append(safety_index(grid, site.safety, renderer))
     out.assets.extend(feedback_assets(settings, grid, site.data_dir))
+    out.extend(action_pages(today, renderer, site.actions))
+    out.pages.append(stats_page(
+        grid, today, renderer, site.visits, site.requests, site.evaluations, site.stations,
+    ))
     # Last: they cover what every kind generated.
     out.assets.extend(alias_files(grid, renderer, out))  # old village ids, every per-village URL
     out.assets.append(not_found_page(settings, renderer, out))  # /404.html, any depth or sub-path

@@ -9,12 +9,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .actions.schema import Action
 from .core.settings import SiteConfig
 from .directory.schema import Post
+from .directory.stations import Stations
+from .evaluations.schema import Evaluation
 from .events.schema import Event
 from .law.schema import Lecture
 from .notices.schema import Notice
 from .reports.schema import Report
+from .requests.schema import RequestRow
 from .safety.schema import Safety
 from .visits.schema import VisitRow
 
@@ -28,6 +32,10 @@ SCHEMAS: dict[str, tuple[type[BaseModel], tuple[str, ...], str]] = {
     "event.schema.json": (Event, ("slug",), "data/events/*.yml：活动"),
     "visit.schema.json": (VisitRow, (), "data/visits/*.csv 的一行：走访记录（内部资料）"),
     "safety.schema.json": (Safety, ("village",), "data/safety/<村（社区）编号>.yml：一个村（社区）的平安建设"),
+    "request.schema.json": (RequestRow, (), "data/requests/*.csv 的一行：群众诉求台账（内部资料）"),
+    "action.schema.json": (Action, (), "data/actions/*.md 开头的信息：立项整改"),
+    "evaluation.schema.json": (Evaluation, (), "data/evaluations/*.yml：三访三评结果"),
+    "stations.schema.json": (Stations, (), "data/stations.yml：各派出所总警力"),
 }
 
 

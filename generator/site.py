@@ -10,6 +10,10 @@ one place that lists the kinds once.
     data/events/*.yml        -> the calendar             (events)
     data/safety/<village>.yml -> 平安建设                 (safety; patrols join the calendar)
     feedback in site.yml and post files -> 我要反映      (feedback)
+    data/requests/*.csv      -> request figures, no rows (requests)
+    data/actions/*.md        -> 立项整改                  (actions)
+    data/evaluations/*.yml   -> 三访三评 results          (evaluations)
+    data/stations.yml        -> stations' strength       (directory.stations)
 
 Every problem in every file is collected before giving up, so an editor
 fixes everything in one pass. Nothing here knows about MkDocs.
@@ -21,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .actions.load import load_actions
+from .actions.model import ActionEntry
 from .core import phones
 from .core.dates import build_date
 from .core.files import display_path
@@ -29,6 +35,9 @@ from .core.problems import DataError, Problem, Problems
 from .core.settings import SiteConfig, load_settings
 from .directory.grid import Grid
 from .directory.load import load_grid
+from .directory.stations import Station, load_stations
+from .evaluations.load import load_evaluations
+from .evaluations.model import EvaluationRound
 from .events.load import Calendar, load_calendar
 from .feedback.model import published_numbers as feedback_numbers
 from .law.load import Law, load_law
@@ -36,13 +45,15 @@ from .notices.load import load_notices
 from .notices.model import NoticeEntry
 from .reports.load import load_reports
 from .reports.model import ReportEntry
+from .requests.log import RequestStats, alarm, read_requests
+from .requests.log import aggregate as aggregate_requests
 from .safety.load import load_safety
 from .safety.model import SafetyBook
 from .visits.log import VisitStats, aggregate, read_visits
 
 # Folders under data/ that are internal: read by the build, never published
 # (the personal-data guard does not scan them; their rows never reach pages).
-INTERNAL_DIRS = ("visits",)
+INTERNAL_DIRS = ("visits", "requests")
 
 
 @dataclass(frozen=True)
@@ -56,8 +67,12 @@ class Site:
     notices: tuple[NoticeEntry, ...]  # newest first
     law: Law
     calendar: Calendar
-    warnings: tuple[Problem, ...] = ()
     safety: SafetyBook = field(default_factory=SafetyBook)
+    requests: RequestStats = field(default_factory=RequestStats)  # aggregates only, never rows
+    actions: tuple[ActionEntry, ...] = ()  # latest news first
+    evaluations: tuple[EvaluationRound, ...] = ()  # oldest first
+    stations: tuple[Station, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
 
 def load_site(data_dir: Path, today: date | str | None = None) -> Site:
@@ -72,11 +87,17 @@ def load_site(data_dir: Path, today: date | str | None = None) -> Site:
     # every problem in one run; ids from broken post files are not repeated.
     grid = load_grid(data_dir, problems)
     visits = read_visits(data_dir, grid, day, problems)
-    reports = load_reports(data_dir, grid, day, visits, problems)
+    requests = read_requests(data_dir, grid, day, problems)
+    request_stats = aggregate_requests(requests, day)
+    alarm(request_stats, grid, problems)
+    reports = load_reports(data_dir, grid, day, visits, problems, requests=requests)
     notices = load_notices(data_dir, grid, problems)
     law = load_law(data_dir, grid, problems)
     safety = load_safety(data_dir, grid, law.lectures, problems)
     calendar = load_calendar(data_dir, grid, law.lectures, problems, safety.records)
+    actions = load_actions(data_dir, grid, day, problems)
+    evaluations = load_evaluations(data_dir, grid, problems)
+    stations = load_stations(data_dir, grid, problems)
     published = grid.published_numbers()
     if settings is not None and settings.feedback.phone:
         published.add(settings.feedback.phone)
@@ -98,4 +119,8 @@ def load_site(data_dir: Path, today: date | str | None = None) -> Site:
         calendar=calendar,
         warnings=tuple(problems.warnings),
         safety=safety,
+        requests=request_stats,
+        actions=actions,
+        evaluations=evaluations,
+        stations=stations,
     )

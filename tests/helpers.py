@@ -9,6 +9,7 @@ the site against the data.
 from __future__ import annotations
 
 import csv
+import html as html_lib
 import posixpath
 import re
 from dataclasses import dataclass
@@ -286,3 +287,48 @@ def created(run_out: str, data: Path) -> Path:
     path = Path(match.group(1))
     assert path.is_file() and path.parent.parent == data
     return path
+
+
+# -- the request log, stations and 三访三评, read independently ----------------
+
+def request_rows(data: Path = SAMPLE) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for path in sorted((data / "requests").glob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows.extend(csv.DictReader(handle))
+    return rows
+
+
+def masked(count: int) -> str:
+    """A published count: "<3" for 1 and 2."""
+    return "<3" if 0 < count < 3 else f"{count:,}"
+
+
+def table_rows(html: str, caption: str) -> list[list[str]]:
+    """The cells (text) of each body row of the table with this caption."""
+    start = html.index(f"<caption>{caption}")
+    table = html[start:html.index("</table>", start)]
+    body = table[table.index("<tbody>"):]
+    return [
+        [html_lib.unescape(text_of(cell)).strip() for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    ]
+
+
+def actions(data: Path = SAMPLE) -> list[Doc]:
+    """立项整改 items (data/actions/*.md), front matter read with PyYAML."""
+    return [Doc(p.stem, front_matter(p)) for p in sorted((data / "actions").glob("*.md"))]
+
+
+def action_posts(doc: Doc, data: Path = SAMPLE) -> set[str]:
+    """The posts an item concerns: named, or serving a village named."""
+    meta = doc.meta
+    found = {meta["post"]} if "post" in meta else set(meta.get("posts", []))
+    villages = village_index(data)
+    return found | {villages[v][0] for v in meta.get("villages", [])}
+
+
+def action_day(doc: Doc) -> date:
+    """An item's latest news: done, else raised."""
+    day: date = doc.meta.get("done") or doc.meta["raised"]
+    return day

@@ -27,8 +27,9 @@ def _tel(phone: str) -> str:
     return phones.tel_href(phone)
 
 
-def _thousands(value: int) -> str:
-    return f"{value:,}"
+def _thousands(value: int | str) -> str:
+    """1,234; text (a masked count such as "<3") as it is."""
+    return value if isinstance(value, str) else f"{value:,}"
 
 
 def make_environment(packages: Iterable[str]) -> Environment:

@@ -1,4 +1,4 @@
-"""Atom and RSS 2.0 feeds of reports and notices, county-wide and per post.
+"""Atom and RSS 2.0 feeds of reports, notices and 立项整改 (actions), county-wide and per post.
 
     /feeds/all.atom.xml, /feeds/all.rss.xml
     /feeds/posts/<post-id>.atom.xml, /feeds/posts/<post-id>.rss.xml
@@ -11,12 +11,14 @@ comes from the data (never the clock), so feeds are reproducible.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from email.utils import format_datetime
 
 from markupsafe import Markup
 
+from ..actions.model import ActionEntry, published_actions
 from ..core.markup import render_markdown
 from ..core.pages import Asset, absolute_url
 from ..core.render import Renderer
@@ -51,7 +53,8 @@ def _moment(day: date) -> datetime:
 
 
 def _entries(
-    base: str, renderer: Renderer, reports: list[ReportEntry], notices: list[NoticeEntry]
+    base: str, renderer: Renderer, reports: list[ReportEntry], notices: list[NoticeEntry],
+    actions: Sequence[ActionEntry] = (),
 ) -> list[Entry]:
     out: list[tuple[date, str, Entry]] = []
     for report in reports:
@@ -67,6 +70,13 @@ def _entries(
         url = absolute_url(base, notice.url)
         title = f"【{notice.level}】{notice.title}"
         out.append((notice.date, notice.url, Entry(url, title, notice.date, notice.level, html)))
+    for action in actions:
+        html = renderer.text(
+            "actions/feed_action.html", here=action.url, action=action, body=render_markdown(action.body),
+        )
+        url = absolute_url(base, action.url)
+        title = f"【{action.status}】{action.title}"
+        out.append((action.day, action.url, Entry(url, title, action.day, "立项整改", html)))
     # Newest first; same day: by address, so the order never depends on the file system.
     out.sort(key=lambda item: (-item[0].toordinal(), item[1]))
     return [entry for _, _, entry in out]
@@ -135,11 +145,13 @@ def rss_feed(
 def feeds(
     grid: Grid, settings: SiteConfig, today: date, renderer: Renderer,
     reports: tuple[ReportEntry, ...], notices: tuple[NoticeEntry, ...],
+    actions: tuple[ActionEntry, ...] = (),
 ) -> list[Asset]:
     """The county's feeds and each post's: reports and notices, newest first."""
     base = site_url(settings)
     published = published_reports(reports, today)
     shown = published_notices(notices, today)
+    raised = published_actions(actions, today)
     out: list[Asset] = []
 
     def pair(links: FeedLinks, title: str, page: str, entries: list[Entry]) -> None:
@@ -150,13 +162,14 @@ def feeds(
                 content=make(settings, today, title, absolute_url(base, dest), page_url, entries),
             ))
 
-    everything = _entries(base, renderer, published, shown)
+    everything = _entries(base, renderer, published, shown, raised)
     pair(feed_links(), f"{settings.title}：工作报告和安全提示", reports_urls.REPORTS, everything)
     for post in grid.posts:
         entries = _entries(
             base, renderer,
             [r for r in published if r.post == post.id],
             [n for n in shown if n.concerns_post(post)],
+            [a for a in raised if a.concerns_post(post)],
         )
         pair(feed_links(post.id), f"{post.name}：工作报告和安全提示", directory_urls.post(post.id), entries)
     return out

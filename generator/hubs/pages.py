@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..actions.pages import home_actions, post_actions, village_actions
 from ..core import dates
 from ..core.pages import Page, src_of, url_of
 from ..core.render import Renderer
@@ -24,6 +25,7 @@ from ..reports.pages import post_reports
 from ..safety.model import patrol_key
 from ..safety.pages import safety_block
 from ..site import Site
+from ..stats.pages import post_stats
 from ..visits.pages import post_visits, village_visits
 
 HOME = ""
@@ -44,6 +46,7 @@ def home_page(site: Site, renderer: Renderer) -> Page:
         "hubs/home.html", src_of(HOME), site.settings.title, townships=site.grid.townships(),
         notices=home_notices(renderer, site.notices, site.today, here),
         events=home_events(renderer, site.today, site.calendar.entries, here),
+        actions=home_actions(renderer, site.actions, site.today, here),
     )
 
 
@@ -57,6 +60,10 @@ def post_page(site: Site, renderer: Renderer, post: Post) -> Page:
         reports=post_reports(renderer, site.reports, site.today, post, here, feeds=True),
         visits=post_visits(renderer, site.visits, site.today, post, here),
         feedback=feedback_block(renderer, site.settings, post, post.name, here),
+        actions=post_actions(renderer, site.actions, site.today, post, here),
+        stats=post_stats(
+            renderer, site.today, site.visits, site.requests, site.evaluations, post, here,
+        ),
     )
 
 
@@ -71,6 +78,7 @@ def village_page(site: Site, renderer: Renderer, post: Post, village: Village) -
         visits=village_visits(renderer, site.visits, site.today, village, here),
         safety=village_safety(site, renderer, village, here),
         feedback=feedback_block(renderer, site.settings, post, village.name, here),
+        actions=village_actions(renderer, site.actions, site.today, village, post, here),
     )
 
 

@@ -1,12 +1,14 @@
 """Load work reports: data/reports/<slug>.md (front matter: schema.Report).
 
 The file name is the slug, and part of the page's web address. Figures may be
-written out, or taken from the visit log (``stats: from_visits``).
+written out, or taken from the visit log (``stats: from_visits``) and/or the
+request log (``stats: from_requests``; counts below 3 shown as "<3").
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -15,15 +17,27 @@ from ..core.files import data_files, display_path
 from ..core.problems import Problems
 from ..core.yamlio import MarkdownDocument
 from ..directory.grid import Grid
+from ..requests.log import Request, masked
+from ..requests.log import period_figures as request_figures
 from ..visits.log import Visit, period_figures
 from .model import ReportEntry
-from .schema import FROM_VISITS, STAT_LABELS, VISIT_STAT_LABELS, Report
+from .schema import (
+    FROM_REQUESTS,
+    FROM_VISITS,
+    REQUEST_STAT_LABELS,
+    STAT_LABELS,
+    VISIT_STAT_LABELS,
+    Report,
+)
 from .urls import RESERVED_SLUGS
 
 _TITLES = field_titles(Report)
 
 
-def load_reports(data_dir: Path, grid: Grid, today: date, visits: list[Visit], problems: Problems) -> tuple[ReportEntry, ...]:
+def load_reports(
+    data_dir: Path, grid: Grid, today: date, visits: list[Visit], problems: Problems,
+    requests: Sequence[Request] = (),
+) -> tuple[ReportEntry, ...]:
     out: list[ReportEntry] = []
     for path in data_files(data_dir / "reports", (".md",), "报告", problems):
         display = display_path(path)
@@ -37,7 +51,7 @@ def load_reports(data_dir: Path, grid: Grid, today: date, visits: list[Visit], p
         if read is None:
             continue
         record, md, body = read
-        entry = _check_report(path.stem, record, body, md, grid, today, problems, visits)
+        entry = _check_report(path.stem, record, body, md, grid, today, problems, visits, requests)
         if entry is not None:
             out.append(entry)
     return tuple(sorted(out, key=lambda e: (-e.date.toordinal(), e.slug)))
@@ -52,6 +66,7 @@ def _check_report(
     today: date,
     problems: Problems,
     visits: list[Visit],
+    requests: Sequence[Request] = (),
 ) -> ReportEntry | None:
     where = Where(md, problems, _TITLES)
     ok = True
@@ -76,8 +91,10 @@ def _check_report(
             "warning",
         )
 
-    from_visits = record.stats == FROM_VISITS
-    stats: list[tuple[str, int]] = []
+    sources = record.stats if isinstance(record.stats, tuple) else ()
+    from_visits = FROM_VISITS in sources
+    from_requests = FROM_REQUESTS in sources
+    stats: list[tuple[str, int | str]] = []
     if isinstance(record.stats, dict):
         figures = record.stats
         received, resolved = figures.get("disputes_received"), figures.get("disputes_resolved")
@@ -99,7 +116,7 @@ def _check_report(
                     )
         stats = [(label, figures[key]) for key, label in STAT_LABELS.items() if key in figures]
         stats += [(key, value) for key, value in figures.items() if key not in STAT_LABELS]
-    elif ok:
+    elif ok and from_visits:
         total = period_figures(visits, record.post, start, end)
         if total.visits == 0:
             where.add(
@@ -115,6 +132,19 @@ def _check_report(
             "issues_resolved": total.issues_resolved,
         }
         stats = [(label, values[key]) for key, label in VISIT_STAT_LABELS.items()]
+    if ok and from_requests:
+        counted = request_figures(requests, record.post, start, end)
+        if counted.received == 0:
+            where.add(
+                ("stats",),
+                "报告期内群众诉求台账（data/requests/）里没有"
+                + ("这个警务室的" if record.post else "")
+                + "记录，受理、化解、反馈都会显示为 0，请核对。",
+                "warning",
+            )
+        numbers = {"received": counted.received, "resolved": counted.resolved, "answered": counted.answered}
+        # Counts below 3 are masked: nobody may be recognised from a report.
+        stats += [(label, masked(numbers[key])) for key, label in REQUEST_STAT_LABELS.items()]
     if not ok:
         return None
     return ReportEntry(
@@ -127,5 +157,6 @@ def _check_report(
         period_to=end,
         stats=tuple(stats),
         from_visits=from_visits,
+        from_requests=from_requests,
         body=body,
     )

@@ -20,9 +20,10 @@ class ReportEntry:
     scope: str  # 全县, or "township · post name"
     period_from: dt.date
     period_to: dt.date
-    stats: tuple[tuple[str, int], ...]  # (Chinese label, figure), in display order
+    stats: tuple[tuple[str, int | str], ...]  # (Chinese label, figure; "<3" when masked), in display order
     from_visits: bool  # figures taken from the visit log
     body: str  # Markdown
+    from_requests: bool = False  # figures taken from the request log
 
     @property
     def url(self) -> str:

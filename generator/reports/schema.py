@@ -6,7 +6,7 @@ The Markdown body (工作情况 / 存在问题 / 下步打算 …) follows the f
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import Field, PlainValidator, TypeAdapter, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -14,6 +14,8 @@ from pydantic_core import PydanticCustomError
 from ..core.records import Id, Record, Text
 
 FROM_VISITS = "from_visits"
+FROM_REQUESTS = "from_requests"
+SOURCES = (FROM_VISITS, FROM_REQUESTS)
 
 # Known figures, in the order they are shown, with their Chinese labels.
 STAT_LABELS: dict[str, str] = {
@@ -32,19 +34,30 @@ VISIT_STAT_LABELS: dict[str, str] = {
     "issues_resolved": "已解决问题",
 }
 
+# Figures a report takes from the request log (stats: from_requests), counted on each step's date.
+REQUEST_STAT_LABELS: dict[str, str] = {
+    "received": "受理群众诉求",
+    "resolved": "化解",
+    "answered": "反馈",
+}
+
 Count = Annotated[int, Field(ge=0)]
 _FIGURES: TypeAdapter[dict[str, int]] = TypeAdapter(dict[str, Count])
 
 
-def _stats(value: Any) -> dict[str, int] | Literal["from_visits"]:
-    """A mapping of whole, non-negative numbers, or the word from_visits."""
-    if isinstance(value, str):
-        if value.strip() == FROM_VISITS:
-            return "from_visits"
+def _stats(value: Any) -> dict[str, int] | tuple[str, ...]:
+    """A mapping of whole, non-negative numbers, or the logs to take figures from:
+    from_visits, from_requests, or both as a list ([from_visits, from_requests])."""
+    words = [value] if isinstance(value, str) else value if isinstance(value, list) else None
+    if words is not None:
+        found = tuple(w.strip() for w in words if isinstance(w, str))
+        if len(found) == len(words) and found and all(w in SOURCES for w in found):
+            return tuple(dict.fromkeys(found))
         raise PydanticCustomError(
             "cj_stats",
             "“{value}”看不懂。这里要么逐行写“项目: 数字”（如 visits: 120），"
-            "要么只写 from_visits（从走访记录自动统计）。",
+            "要么只写 from_visits（从走访记录自动统计）或 from_requests（从群众诉求台账自动统计），"
+            "两个都要就写 [from_visits, from_requests]。",
             {"value": value},
         )
     # Errors of single figures keep their key in the location (stats.visits).
@@ -52,12 +65,13 @@ def _stats(value: Any) -> dict[str, int] | Literal["from_visits"]:
 
 
 Stats = Annotated[
-    dict[str, int] | Literal["from_visits"],
+    dict[str, int] | tuple[str, ...],
     PlainValidator(_stats),
     WithJsonSchema({
         "anyOf": [
             {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
-            {"const": FROM_VISITS},
+            {"enum": list(SOURCES)},
+            {"type": "array", "items": {"enum": list(SOURCES)}, "minItems": 1, "uniqueItems": True},
         ]
     }),
 ]
@@ -77,5 +91,6 @@ class Report(Record):
     period: Period = Field(title="报告期")
     stats: Stats = Field(
         default_factory=dict, title="工作数据",
-        description="项目: 数字；或 from_visits（从走访记录统计本报告期的走访数据）",
+        description="项目: 数字；或 from_visits（从走访记录统计本报告期的走访数据）、"
+        "from_requests（从群众诉求台账统计受理、化解、反馈），或 [from_visits, from_requests]",
     )

@@ -16,6 +16,9 @@ from conftest import ROOT, SAMPLE, TODAY
 from helpers import (
     SITE_URL,
     Doc,
+    action_day,
+    action_posts,
+    actions,
     notices,
     posts,
     published,
@@ -24,10 +27,11 @@ from helpers import (
 )
 
 
-def expected_entries(reps: list[Doc], nots: list[Doc]) -> list[tuple[str, str, date]]:
+def expected_entries(reps: list[Doc], nots: list[Doc], acts: list[Doc] = []) -> list[tuple[str, str, date]]:  # noqa: B006
     """(title, link, date) of each entry, newest first."""
     out = [(d.meta["title"], f"{SITE_URL}reports/{d.slug}/", d.meta["date"]) for d in reps]
     out += [(f"【{d.meta['level']}】{d.meta['title']}", f"{SITE_URL}notices/{d.slug}/", d.meta["date"]) for d in nots]
+    out += [(f"【{d.meta['status']}】{d.meta['title']}", f"{SITE_URL}actions/{d.slug}/", action_day(d)) for d in acts]
     return sorted(out, key=lambda e: (-e[2].toordinal(), e[1]))
 
 
@@ -56,9 +60,9 @@ def test_county_atom_feed(site: Path) -> None:
     assert feed.feed.title == "泸西县一村一警：工作报告和安全提示"
     assert feed.feed.link == f"{SITE_URL}reports/"
     assert any(link.rel == "self" and link.href == f"{SITE_URL}feeds/all.atom.xml" for link in feed.feed.links)
-    check(feed, expected_entries(published(reports()), published(notices())))
+    check(feed, expected_entries(published(reports()), published(notices()), actions()))
     # The feed is as new as its newest entry (from the data, not the clock).
-    newest = max(d.meta["date"] for d in published(reports()) + published(notices()))
+    newest = max([d.meta["date"] for d in published(reports()) + published(notices())] + [action_day(d) for d in actions()])
     assert feed.feed.updated.startswith(newest.isoformat())
     # Entry content is the report: period, figures and body.
     entry = next(e for e in feed.entries if e.link.endswith("/reports/2026-10-zhongshu-changan/"))
@@ -73,7 +77,7 @@ def test_county_rss_feed(site: Path) -> None:
     feed = parse(site / "feeds/all.rss.xml")
     assert feed.version == "rss20"
     assert feed.feed.link == f"{SITE_URL}reports/"
-    check(feed, expected_entries(published(reports()), published(notices())))
+    check(feed, expected_entries(published(reports()), published(notices()), actions()))
     raw = (site / "feeds/all.rss.xml").read_text(encoding="utf-8")
     assert raw.count('<guid isPermaLink="true">') == len(feed.entries)
 
@@ -93,7 +97,7 @@ def test_post_feeds(site: Path) -> None:
             feed = parse(site / f"feeds/posts/{post_id}.{kind}.xml")
             assert feed.feed.title == f"{post['name']}：工作报告和安全提示"
             assert feed.feed.link == f"{SITE_URL}posts/{post_id}/"
-            check(feed, expected_entries(reps, nots))
+            check(feed, expected_entries(reps, nots, [d for d in actions() if post_id in action_posts(d)]))
     changan = parse(site / "feeds/posts/zhongshu-changan.atom.xml")
     assert any("电动车被盗" in e.title for e in changan.entries)
     assert not any("电动车被盗" in e.title for e in parse(site / "feeds/posts/jinma-jinma.atom.xml").entries)

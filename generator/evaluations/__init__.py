@@ -1,0 +1,1 @@
+"""三访三评: residents' evaluations of their posts, per period (satisfaction per post)."""

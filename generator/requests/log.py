@@ -1,0 +1,299 @@
+"""The request log (data/requests/*.csv, 五个及时): read, check, aggregate.
+
+INTERNAL DATA. A row is one resident's dispute or request: when it was
+received, where, what kind, the dates of each step and a note. None of that
+may ever be published. Rows are read and checked here, turned into figures
+per post and month and then dropped: the site object and the pages only ever
+see RequestStats, whose counts below MASK_BELOW are shown as "<3".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from ..core.dates import Month, month_of
+from ..core.files import display_path
+from ..core.messages import validate_document
+from ..core.problems import Problems
+from ..core.yamlio import Document, read_text
+from ..directory.grid import Grid
+from .schema import REQUEST_COLUMNS, STEPS, RequestRow
+
+ScopeKind = Literal["county", "post"]
+# Published counts below this are shown as "<3": nobody can be recognised.
+MASK_BELOW = 3
+ANSWER_DAYS = 7  # 及时反馈: answered within a week
+OPEN_ALARM_DAYS = 30  # the 五个及时 alarm: no answer after a month
+
+
+def masked(count: int) -> str:
+    """A count as published: "<3" for 1 and 2."""
+    return f"<{MASK_BELOW}" if 0 < count < MASK_BELOW else f"{count:,}"
+
+
+@dataclass(frozen=True)
+class Request:
+    """A checked row without its village and note. Private to loading: never on the site object."""
+
+    received: date
+    post: str
+    reported: date | None
+    handled: date | None
+    resolved: date | None
+    answered: date | None
+
+    def days_to_answer(self) -> int | None:
+        return None if self.answered is None else (self.answered - self.received).days
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    """Requests received in one month (one post's or the county's), as of the build date."""
+
+    received: int = 0
+    resolved: int = 0
+    answered: int = 0
+    within_week: int = 0  # answered within ANSWER_DAYS days
+    open_late: int = 0  # no answer yet, received more than OPEN_ALARM_DAYS days ago
+    median_days: float | None = None  # received -> answered, over the answered ones
+
+    @property
+    def safe(self) -> bool:
+        """Whether figures derived from single requests (median, share) may be published."""
+        return self.received >= MASK_BELOW
+
+    @property
+    def median_text(self) -> str:
+        if self.median_days is None or self.answered < MASK_BELOW:
+            return "—"
+        return f"{self.median_days:g} 天"
+
+    @property
+    def share_within_week(self) -> int | None:
+        """Percent answered within a week, when enough requests were received."""
+        if not self.safe:
+            return None
+        return round(100 * self.within_week / self.received)
+
+    @property
+    def share_text(self) -> str:
+        share = self.share_within_week
+        return "—" if share is None else f"{share}%"
+
+
+@dataclass
+class RequestStats:
+    """Aggregated request figures: the only part of the log that is published."""
+
+    monthly: dict[tuple[ScopeKind, str], dict[Month, MonthFigures]] = field(default_factory=dict)
+    open_late: dict[str, int] = field(default_factory=dict)  # post id -> requests over 30 days unanswered
+    first: date | None = None
+
+    def has(self, kind: ScopeKind, key: str) -> bool:
+        return (kind, key) in self.monthly
+
+    def month(self, kind: ScopeKind, key: str, month: Month) -> MonthFigures:
+        return self.monthly.get((kind, key), {}).get(month, MonthFigures())
+
+    def months(self, today: date, count: int) -> list[Month]:
+        """The last ``count`` months up to today's, newest first, none before the log starts."""
+        out: list[Month] = []
+        year, month = today.year, today.month
+        start = month_of(self.first) if self.first else month_of(today)
+        while len(out) < count and (year, month) >= start:
+            out.append((year, month))
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return out
+
+
+def _figures(requests: list[Request], today: date) -> MonthFigures:
+    days = [d for r in requests if (d := r.days_to_answer()) is not None]
+    return MonthFigures(
+        received=len(requests),
+        resolved=sum(1 for r in requests if r.resolved is not None),
+        answered=len(days),
+        within_week=sum(1 for d in days if d <= ANSWER_DAYS),
+        open_late=sum(1 for r in requests if r.answered is None and (today - r.received).days > OPEN_ALARM_DAYS),
+        median_days=statistics.median(days) if days else None,
+    )
+
+
+def aggregate(requests: Iterable[Request], today: date) -> RequestStats:
+    groups: dict[tuple[ScopeKind, str], dict[Month, list[Request]]] = defaultdict(lambda: defaultdict(list))
+    first: date | None = None
+    for request in requests:
+        first = request.received if first is None else min(first, request.received)
+        month = month_of(request.received)
+        groups[("county", "")][month].append(request)
+        groups[("post", request.post)][month].append(request)
+    monthly = {
+        scope: {month: _figures(rows, today) for month, rows in sorted(months.items())}
+        for scope, months in sorted(groups.items())
+    }
+    open_late = {
+        key: total for (kind, key), months in monthly.items()
+        if kind == "post" and (total := sum(f.open_late for f in months.values()))
+    }
+    return RequestStats(monthly=monthly, open_late=open_late, first=first)
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    """受理、化解、反馈 within a period (a report's), each step counted on its own date."""
+
+    received: int
+    resolved: int
+    answered: int
+
+
+def period_figures(requests: Iterable[Request], post: str | None, start: date, end: date) -> PeriodFigures:
+    mine = [r for r in requests if post is None or r.post == post]
+
+    def within(day: date | None) -> bool:
+        return day is not None and start <= day <= end
+
+    return PeriodFigures(
+        received=sum(1 for r in mine if within(r.received)),
+        resolved=sum(1 for r in mine if within(r.resolved)),
+        answered=sum(1 for r in mine if within(r.answered)),
+    )
+
+
+def alarm(stats: RequestStats, grid: Grid, problems: Problems) -> None:
+    """The 五个及时 alarm: per post, how many requests have had no answer for a month (counts only)."""
+    for post_id, count in sorted(stats.open_late.items()):
+        post = grid.post_by_id.get(post_id)
+        name = f"{post.name}（{post_id}）" if post else post_id
+        problems.add(
+            "data/requests", None, None,
+            f"{name}有 {count} 件群众诉求受理超过 {OPEN_ALARM_DAYS} 天仍未反馈（五个及时：及时反馈），"
+            "请督促办理并在台账里填上反馈日期。",
+            "warning",
+        )
+
+
+# -- reading ---------------------------------------------------------------
+
+_HEADER = ",".join(REQUEST_COLUMNS)
+
+
+def read_requests(data_dir: Path, grid: Grid, today: date, problems: Problems) -> list[Request]:
+    """Every checked row of data/requests/*.csv (problems reported, bad rows left out)."""
+    folder = data_dir / "requests"
+    if not folder.is_dir():
+        return []
+    out: list[Request] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith((".", "~$")) or path.is_dir():
+            continue
+        display = display_path(path)
+        if path.suffix.lower() != ".csv":
+            problems.add(
+                display, None, None,
+                "群众诉求台账文件夹里只读 .csv 文件，这个文件没有读取。Excel 表格请“另存为”"
+                "“CSV UTF-8（逗号分隔）”。",
+                "warning",
+            )
+            continue
+        out.extend(_read_file(path, display, grid, today, problems))
+    return out
+
+
+def _field(name: str) -> str:
+    return f"{name}（{RequestRow.model_fields[name].title}）"
+
+
+def _read_file(path: Path, display: str, grid: Grid, today: date, problems: Problems) -> list[Request]:
+    text = read_text(path, display, problems)
+    if text is None:
+        return []
+    reader = csv.reader(io.StringIO(text))
+    out: list[Request] = []
+    try:
+        header = next(reader, None)
+        if header is None:
+            problems.add(display, None, None, f"文件是空的。第一行应为表头：{_HEADER}", "warning")
+            return []
+        names = [h.strip() for h in header]
+        if names != list(REQUEST_COLUMNS):
+            problems.add(
+                display, 1, None,
+                f"表头不对：应为“{_HEADER}”（英文、用逗号分隔、顺序一致），"
+                f"现在是“{','.join(names)}”。这个文件没有读取。",
+            )
+            return []
+        previous = reader.line_num
+        for cells in reader:
+            line, previous = previous + 1, reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            request = _check_row(cells, line, display, grid, today, problems)
+            if request is not None:
+                out.append(request)
+    except csv.Error as exc:
+        problems.add(
+            display, reader.line_num, None,
+            f"CSV 格式错误（{exc}），常见原因是引号不成对。这一行以后没有读取。",
+        )
+    return out
+
+
+def _check_row(
+    cells: list[str], line: int, display: str, grid: Grid, today: date, problems: Problems
+) -> Request | None:
+    if len(cells) != len(REQUEST_COLUMNS):
+        problems.add(
+            display, line, None,
+            f"这一行有 {len(cells)} 列，应为 {len(REQUEST_COLUMNS)} 列（{_HEADER}）。"
+            "备注里有英文逗号时，请把整段备注用英文双引号括起来。",
+        )
+        return None
+    # Empty cells are steps not reached yet (or no village, no note).
+    row = {key: cell for key, cell in zip(REQUEST_COLUMNS, cells, strict=True) if cell.strip()}
+    doc = Document(display, row, {(): line, **{(key,): line for key in REQUEST_COLUMNS}})
+    record: RequestRow | None = validate_document(RequestRow, doc, problems)
+    if record is None:
+        return None
+
+    def add(name: str, message: str, severity: Literal["error", "warning"] = "error") -> None:
+        problems.add(display, line, _field(name), message, severity)
+
+    post = grid.post_ids.resolve(record.post, lambda message: add("post", message))
+    ok = post is not None
+    if record.village is not None:
+        village = grid.village_ids.resolve(record.village, lambda message: add("village", message))
+        ok = ok and village is not None
+        if post is not None and village is not None and grid.post_of_village[village.id].id != post.id:
+            ok = False
+            add(
+                "village",
+                f"{village.name}（{village.id}）不归{post.name}（{post.id}）管，"
+                f"归{grid.post_of_village[village.id].name}。请核对警务室或村（社区）编号。",
+            )
+    for step, name in STEPS.items():
+        day: date | None = getattr(record, step)
+        if day is not None and day < record.received:
+            ok = False
+            add(step, f"{name}日期 {day.isoformat()} 早于受理日期 {record.received.isoformat()}，请核对。")
+    for step in ("received", *STEPS):
+        day = getattr(record, step)
+        if day is not None and day > today:
+            add(step, f"日期 {day.isoformat()} 在生成日期 {today.isoformat()} 之后，请核对。", "warning")
+    if not ok or post is None:
+        return None
+    return Request(
+        received=record.received,
+        post=post.id,
+        reported=record.reported,
+        handled=record.handled,
+        resolved=record.resolved,
+        answered=record.answered,
+    )

@@ -1,0 +1,255 @@
+"""数据公开: /stats/, and each post's own figures on its page.
+
+Every chart is (a) the grid against the county's standards, (b) households
+visited per week and month, (c) requests (五个及时) per month, (d) 三访三评
+satisfaction — with a title, one plain sentence and its data as a table.
+Only aggregates reach this module (VisitStats, RequestStats); request counts
+below 3 are shown as "<3" and drawn as no bar.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from markupsafe import Markup
+
+from ..core import dates
+from ..core.pages import Page, src_of
+from ..core.render import Renderer
+from ..directory.grid import Grid
+from ..directory.rules import MAX_OFFICERS_PER_POST, RESIDENTS_PER_OFFICER
+from ..directory.schema import Post
+from ..directory.stations import COMMUNITY_SHARE, Station
+from ..evaluations.model import EvaluationRound
+from ..requests.log import MASK_BELOW, RequestStats, masked
+from ..visits.log import VisitStats
+from . import urls
+from .charts import Chart, bar_chart
+
+WEEKS = 12
+MONTHS = 12
+TITLE = "数据公开"
+
+
+def short_name(post: Post) -> str:
+    return post.name.removesuffix("警务室") or post.name
+
+
+def change(now: int, before: int, what: str) -> str:
+    """"，比上月多 12%" (empty when there is nothing to compare with)."""
+    if before == 0:
+        return ""
+    percent = round(100 * (now - before) / before)
+    if percent == 0:
+        return f"，和{what}持平"
+    return f"，比{what}{'多' if percent > 0 else '少'} {abs(percent)}%"
+
+
+# -- (a) coverage -------------------------------------------------------------
+
+def residents_chart(grid: Grid) -> Chart:
+    posts = [p for p in grid.posts if p.officers]
+    per = [sum(v.population for v in p.villages) // len(p.officers) for p in posts]
+    over = sum(1 for n in per if n > RESIDENTS_PER_OFFICER)
+    reading = (
+        f"全县 {len(grid.posts)} 个警务室中，{over} 个每名民警服务超过 {RESIDENTS_PER_OFFICER:,} 人"
+        f"（红线为每 {RESIDENTS_PER_OFFICER:,} 人一名民警的标准）。"
+    )
+    title = "各警务室每名民警服务人数"
+    return Chart(
+        "chart-residents", title, reading,
+        bar_chart(
+            "chart-residents", title, reading, [short_name(p) for p in posts], [("每名民警服务人数", per)],
+            horizontal=True, line_at=RESIDENTS_PER_OFFICER,
+        ),
+        ("警务室", "乡镇", "服务人口", "民警", "每名民警服务人数"),
+        tuple(
+            (p.name, p.township, f"{sum(v.population for v in p.villages):,}", str(len(p.officers)), f"{n:,}")
+            for p, n in zip(posts, per, strict=True)
+        ),
+    )
+
+
+def officers_chart(grid: Grid) -> Chart:
+    counts: dict[int, int] = {}
+    for post in grid.posts:
+        counts[len(post.officers)] = counts.get(len(post.officers), 0) + 1
+    sizes = list(range(min(counts), max(counts) + 1))
+    within = sum(n for size, n in counts.items() if 1 <= size <= MAX_OFFICERS_PER_POST)
+    reading = (
+        f"全县 {len(grid.posts)} 个警务室中，{within} 个配备 1—{MAX_OFFICERS_PER_POST} 名民警，"
+        f"{len(grid.posts) - within} 个不在这个标准内。"
+    )
+    title = "警务室配备民警人数"
+    return Chart(
+        "chart-officers", title, reading,
+        bar_chart(
+            "chart-officers", title, reading, [f"{s} 名民警" for s in sizes],
+            [("警务室个数", [counts.get(s, 0) for s in sizes])],
+        ),
+        ("每个警务室的民警", "警务室个数"),
+        tuple((f"{s} 名", str(counts.get(s, 0))) for s in sizes),
+    )
+
+
+def stations_chart(stations: tuple[Station, ...]) -> Chart | None:
+    if not stations:
+        return None
+    met = sum(1 for s in stations if s.share >= COMMUNITY_SHARE)
+    reading = (
+        f"全县 {len(stations)} 个派出所中，{met} 个的社区民警达到总警力的 {COMMUNITY_SHARE}%"
+        f"（红线为 {COMMUNITY_SHARE}% 的标准）。"
+    )
+    title = "社区民警占派出所总警力的比例"
+    return Chart(
+        "chart-stations", title, reading,
+        bar_chart(
+            "chart-stations", title, reading, [s.name for s in stations], [("社区民警占比", [s.share for s in stations])],
+            horizontal=True, line_at=COMMUNITY_SHARE, percent=True,
+        ),
+        ("派出所", "乡镇", "总警力", "社区民警", "占比"),
+        tuple((s.name, s.township, str(s.strength), str(s.community), f"{s.share}%") for s in stations),
+    )
+
+
+# -- (b) visits ---------------------------------------------------------------
+
+def visit_charts(stats: VisitStats, today: date, kind: str, key: str, prefix: str) -> list[Chart]:
+    if not stats.has(kind, key):  # type: ignore[arg-type]
+        return []
+    weeks = list(reversed(stats.weeks(today, WEEKS)))
+    months = list(reversed(stats.months(today, MONTHS)))
+    out: list[Chart] = []
+    if weeks:
+        figures = [stats.week(kind, key, w) for w in weeks]  # type: ignore[arg-type]
+        now = figures[-1].households
+        before = figures[-2].households if len(figures) > 1 else 0
+        reading = f"本周（{dates.week(weeks[-1])}）走访 {now:,} 户{change(now, before, '上周')}。"
+        title = f"最近 {len(weeks)} 周每周走访户数（一周分析）"
+        out.append(Chart(
+            f"{prefix}-weeks", title, reading,
+            bar_chart(f"{prefix}-weeks", title, reading, [_week_label(w) for w in weeks],
+                      [("走访户数", [f.households for f in figures])]),
+            ("周", "走访次数", "走访户数", "发现问题", "解决问题"),
+            tuple((dates.week(w), str(f.visits), str(f.households), str(f.issues_found), str(f.issues_resolved))
+                  for w, f in zip(weeks, figures, strict=True)),
+        ))
+    if months:
+        figures_m = [stats.month(kind, key, m) for m in months]  # type: ignore[arg-type]
+        now = figures_m[-1].households
+        before = figures_m[-2].households if len(figures_m) > 1 else 0
+        reading = f"本月（{dates.month(months[-1])}）走访 {now:,} 户{change(now, before, '上月')}。"
+        title = f"最近 {len(months)} 个月每月走访户数（一月点评）"
+        out.append(Chart(
+            f"{prefix}-months", title, reading,
+            bar_chart(f"{prefix}-months", title, reading, [dates.month_short(m, today) for m in months],
+                      [("走访户数", [f.households for f in figures_m])]),
+            ("月份", "走访次数", "走访户数", "发现问题", "解决问题"),
+            tuple((dates.month(m), str(f.visits), str(f.households), str(f.issues_found), str(f.issues_resolved))
+                  for m, f in zip(months, figures_m, strict=True)),
+        ))
+    return out
+
+
+def _week_label(week: tuple[int, int]) -> str:
+    start = dates.week_start(week)
+    return f"{start.month}/{start.day}"
+
+
+# -- (c) requests -------------------------------------------------------------
+
+def request_chart(stats: RequestStats, today: date, kind: str, key: str, prefix: str) -> Chart | None:
+    if not stats.has(kind, key):  # type: ignore[arg-type]
+        return None
+    months = list(reversed(stats.months(today, MONTHS)))
+    figures = [stats.month(kind, key, m) for m in months]  # type: ignore[arg-type]
+
+    def bar(count: int) -> int | None:
+        return None if 0 < count < MASK_BELOW else count
+
+    last = figures[-1]
+    reading = f"本月（{dates.month(months[-1])}）受理群众诉求 {masked(last.received)} 件，已反馈 {masked(last.answered)} 件"
+    reading += f"，7 天内反馈的占 {last.share_text}。" if last.share_within_week is not None else "。"
+    title = "每月受理和反馈的群众诉求（五个及时）"
+    return Chart(
+        f"{prefix}-requests", title, reading,
+        bar_chart(
+            f"{prefix}-requests", title, reading, [dates.month_short(m, today) for m in months],
+            [("受理", [bar(f.received) for f in figures]), ("已反馈", [bar(f.answered) for f in figures])],
+        ),
+        ("受理月份", "受理", "已化解", "已反馈", "反馈天数（中位数）", "7 天内反馈", "超过 30 天未反馈"),
+        tuple(
+            (dates.month(m), masked(f.received), masked(f.resolved), masked(f.answered), f.median_text,
+             f.share_text, masked(f.open_late))
+            for m, f in zip(months, figures, strict=True)
+        ),
+    )
+
+
+# -- (d) 三访三评 ---------------------------------------------------------------
+
+def evaluation_chart(grid: Grid | None, rounds: tuple[EvaluationRound, ...], post: Post | None, prefix: str) -> Chart | None:
+    if post is not None:
+        rounds = tuple(r for r in rounds if r.of(post.id) is not None)
+    if not rounds:
+        return None
+    latest = rounds[-1]
+    title = "三访三评群众满意率"
+    if post is None:
+        assert grid is not None
+        posts = [p for p in grid.posts if any(r.of(p.id) for r in rounds)]
+        reading = (
+            f"最近一次三访三评（{latest.label}）全县 {latest.responses:,} 人参评，"
+            f"满意率 {latest.percent:g}%。"
+        )
+        series = [(r.short, [s.percent if (s := r.of(p.id)) else None for p in posts]) for r in rounds]
+        head = ("警务室", *[f"{r.short} 参评 / 满意率" for r in rounds])
+        rows = tuple(
+            (p.name, *[f"{s.responses} 人 / {s.percent:g}%" if (s := r.of(p.id)) else "—" for r in rounds])
+            for p in posts
+        )
+        svg = bar_chart(f"{prefix}-evaluations", title, reading, [short_name(p) for p in posts], series,
+                        horizontal=True, percent=True)
+    else:
+        mine = [(r, r.of(post.id)) for r in rounds]
+        last = mine[-1][1]
+        assert last is not None
+        reading = f"最近一次三访三评（{latest.label}）{last.responses:,} 人参评，满意率 {last.percent:g}%。"
+        svg = bar_chart(f"{prefix}-evaluations", title, reading, [r.short for r, _ in mine],
+                        [("满意率", [s.percent if s else None for _, s in mine])], percent=True)
+        head = ("评议期", "参评人数", "满意人数", "满意率")
+        rows = tuple((r.label, str(s.responses), str(s.satisfied), f"{s.percent:g}%") for r, s in mine if s)
+    return Chart(f"{prefix}-evaluations", title, reading, svg, head, rows)
+
+
+# -- pages ----------------------------------------------------------------------
+
+def stats_page(
+    grid: Grid, today: date, renderer: Renderer, visits: VisitStats, requests: RequestStats,
+    evaluations: tuple[EvaluationRound, ...], stations: tuple[Station, ...],
+) -> Page:
+    coverage = [residents_chart(grid), officers_chart(grid)]
+    if (chart := stations_chart(stations)) is not None:
+        coverage.append(chart)
+    return renderer.page(
+        "stats/stats.html", src_of(urls.STATS), TITLE,
+        coverage=coverage,
+        visits=visit_charts(visits, today, "county", "", "chart-visits"),
+        requests=request_chart(requests, today, "county", "", "chart"),
+        evaluations=evaluation_chart(grid, evaluations, None, "chart"),
+    )
+
+
+def post_stats(
+    renderer: Renderer, today: date, visits: VisitStats, requests: RequestStats,
+    evaluations: tuple[EvaluationRound, ...], post: Post, here: str,
+) -> Markup:
+    """The post's own (b)–(d), for its page."""
+    charts = visit_charts(visits, today, "post", post.id, "chart-visits")
+    if (chart := request_chart(requests, today, "post", post.id, "chart")) is not None:
+        charts.append(chart)
+    if (chart := evaluation_chart(None, evaluations, post, "chart")) is not None:
+        charts.append(chart)
+    if not charts:
+        return Markup("")
+    return renderer.text("stats/post_block.html", here=here, post=post, charts=charts)
