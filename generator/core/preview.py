@@ -24,22 +24,30 @@ def _item(problem: Problem) -> Markup:
     where = problem.file if problem.line is None else f"{problem.file}:{problem.line}"
     field = f"字段 {problem.field}：" if problem.field else ""
     label = "错误" if problem.severity == "error" else "警告"
+    kind = "cj-problem" if problem.severity == "error" else "cj-warning"
     return Markup(
-        '<li class="cj-problem"><code>{}</code> <strong>{}</strong>：{}{}</li>'
-    ).format(where, label, field, problem.message)
+        '<li class="{}"><code>{}</code> <strong>{}</strong>：{}{}</li>'
+    ).format(kind, where, label, field, problem.message)
 
 
 def problem_pages(problems: Iterable[Problem]) -> SiteOutput:
     """The home page and the not-found page, both listing every problem."""
     items = list(problems)
     errors = [p for p in items if p.severity == "error"]
-    rows = Markup("\n").join(_item(p) for p in errors + [p for p in items if p.severity == "warning"])
+    warnings = [p for p in items if p.severity == "warning"]
+    rows = Markup("\n").join(_item(p) for p in errors)
     html = Markup(
         '<div class="cj-preview-problems">\n<h1>{}</h1>\n'
         "<p>共发现 {} 个错误。请按下面的提示改好数据文件并保存，"
         "这个页面会自动刷新成网站（不用关掉预览）。</p>\n"
-        '<ol class="cj-problems">\n{}\n</ol>\n</div>'
+        '<ol class="cj-problems">\n{}\n</ol>\n'
     ).format(TITLE, len(errors), rows)
+    if warnings:
+        # Warnings do not stop the site; they are listed after the errors to fix.
+        html += Markup('<h2>另有 {} 个警告（不影响生成，请核对）</h2>\n<ul class="cj-warnings">\n{}\n</ul>\n').format(
+            len(warnings), Markup("\n").join(_item(p) for p in warnings)
+        )
+    html += Markup("</div>")
     # Every other address: the preview server answers with 404.html, which it
     # serves without the reload script, so that page simply reloads every few seconds.
     standalone = Markup(
