@@ -48,10 +48,10 @@ POST_COLUMNS = (
     Column("办公时间", "hours"), Column("纬度", "location.lat"), Column("经度", "location.lon"),
     Column("接待重复规则", "reception.repeat"), Column("接待开始时间", "reception.start"),
     Column("接待结束时间", "reception.end"), Column("接待从哪天起", "reception.since"),
-    # 我要反映: the post's own channels (empty cells use data/site.yml's).
-    Column("反映电话", "feedback.phone"), Column("反映短信号码", "feedback.sms"),
-    Column("反映邮箱", "feedback.email"), Column("微信二维码", "feedback.wechat_qr"),
-    Column("问卷网址", "feedback.survey_url"), Column("意见箱位置", "feedback.mailbox"),
+    # 我要反映: the post's own channels; empty cells keep the site's (data/site.yml).
+    Column("反映电话", "feedback.phone"), Column("短信号码", "feedback.sms"),
+    Column("反映邮箱", "feedback.email"), Column("微信二维码图片", "feedback.wechat_qr"),
+    Column("问卷网址", "feedback.survey_url"), Column("意见箱", "feedback.mailbox"),
 )
 VILLAGE_COLUMNS = (
     Column("编号", "id"), Column("名称", "name"), Column("类型", "kind"),
