@@ -77,7 +77,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--village", action="append", default=[], metavar="村编号", help="提示涉及的村（社区），可写多次")
     p.add_argument("--level", choices=["提示", "预警", "通报"], default="提示", help="提示的级别（默认 提示）")
     p.add_argument("--title", default=None, help="标题（也可以以后在文件里写）")
-    p = sub.add_parser("excel", help="Excel 名册：export 把警务室、村（社区）、民警、辅警协管员导出成一个工作簿")
+    p = sub.add_parser("excel", help="Excel 名册：export 把警务室、村（社区）、民警、辅警协管员和平安建设导出成一个工作簿")
     p.add_argument("action", choices=["export"], metavar="操作", help="export（导出名册）")
     common(p)
     p.add_argument("-o", "--output", type=Path, default=Path("名册.xlsx"), help="导出到哪个文件（默认 名册.xlsx）")
@@ -229,8 +229,12 @@ def cmd_excel(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime, time
 
     from .core.problems import Problems
+    from .core.xlsx import write_workbook
     from .directory.load import load_grid
-    from .directory.workbook import export_roster
+    from .directory.workbook import roster_sheets
+    from .law.load import load_law
+    from .safety.load import load_safety
+    from .safety.workbook import safety_sheets
 
     if not args.data.is_dir():
         print(f"找不到数据文件夹 {args.data}，请在项目文件夹里运行，或用 --data 指定。", file=sys.stderr)
@@ -242,15 +246,22 @@ def cmd_excel(args: argparse.Namespace) -> int:
         print("名册有错误，没有导出。请先改正上面的错误。", file=sys.stderr)
         return 1
     when = datetime.combine(build_date(args.today), time(0, 0), tzinfo=UTC)
-    content = export_roster(grid.posts, when)
+    # 平安建设 joins the roster's workbook; its mediators' trainings are checked against the lectures.
+    safety = load_safety(args.data, grid, load_law(args.data, grid, problems).lectures, problems)
+    if problems.errors:
+        print(format_report(problems), file=sys.stderr)
+        print("平安建设或讲座数据有错误，没有导出。请先改正上面的错误。", file=sys.stderr)
+        return 1
+    content = write_workbook([*roster_sheets(grid.posts), *safety_sheets(safety)], when)
     output: Path = args.output
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(output.name + ".tmp")
     tmp.write_bytes(content)
     tmp.replace(output)
     print(
-        f"已导出名册 {output}：{len(grid.posts)} 个警务室。用 Excel 或 WPS 修改后，"
-        f"可以放到 {args.data}/名册.xlsx 代替 posts 文件夹里的 .yml 文件（两者只能留一份）。"
+        f"已导出名册 {output}：{len(grid.posts)} 个警务室，{len(safety.records)} 个村（社区）的平安建设。"
+        "用 Excel 或 WPS 修改后，"
+        f"可以放到 {args.data}/名册.xlsx 代替 posts 和 safety 文件夹里的 .yml 文件（两者只能留一份）。"
     )
     return 0
 

@@ -49,6 +49,11 @@ def load_grid(data_dir: Path, problems: Problems) -> Grid:
     )
 
 
+def roster_in_use(data_dir: Path) -> bool:
+    """True when the roster is read from data/名册.xlsx (there are no post files)."""
+    return roster_path(data_dir).is_file() and not _post_files(data_dir)
+
+
 def _post_files(data_dir: Path) -> list[Path]:
     folder = data_dir / "posts"
     return sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")) if folder.is_dir() else []

@@ -76,11 +76,11 @@ def _choices(literal: Any) -> tuple[str, ...]:
     return tuple(str(a) for a in literal.__args__)
 
 
-def _text(value: Any) -> str:
+def cell_value(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return "、".join(_text(v) for v in value)
+        return "、".join(cell_value(v) for v in value)
     if hasattr(value, "strftime") and hasattr(value, "hour") and not hasattr(value, "year"):
         return str(value.strftime("%H:%M"))
     if hasattr(value, "isoformat"):
@@ -88,7 +88,7 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _get(data: dict[str, Any], key: str) -> Any:
+def get_path(data: dict[str, Any], key: str) -> Any:
     for part in key.split("."):
         if not isinstance(data, dict):
             return None
@@ -104,10 +104,10 @@ def roster_sheets(posts: Sequence[Post]) -> list[Sheet]:
     lists: dict[str, list[list[str]]] = {name: [] for name, _, _ in GROUPS}
     for post in posts:
         data = post.model_dump(mode="python")
-        post_rows.append([_text(_get(data, c.key)) for c in POST_COLUMNS])
+        post_rows.append([cell_value(get_path(data, c.key)) for c in POST_COLUMNS])
         for sheet, group, columns in GROUPS:
             for item in data[group]:
-                row = [post.id, *(_text(_get(item, c.key)) for c in columns)]
+                row = [post.id, *(cell_value(get_path(item, c.key)) for c in columns)]
                 if sheet == OFFICERS:
                     duties = list(item["duties"])
                     row += [duties[i] if i < len(duties) else "" for i in range(len(DUTY_COLUMNS))]
@@ -155,7 +155,7 @@ def _set(target: dict[str, Any], key: str, value: Any) -> None:
     target[parts[-1]] = value
 
 
-def _record(row: Row, columns: Sequence[Column], base: Path_, where: dict[Path_, Where], sheet: str
+def row_record(row: Row, columns: Sequence[Column], base: Path_, where: dict[Path_, Where], sheet: str
             ) -> dict[str, Any]:
     record: dict[str, Any] = {}
     where[base] = (sheet, row.number, None)
@@ -173,13 +173,77 @@ def _record(row: Row, columns: Sequence[Column], base: Path_, where: dict[Path_,
     return record
 
 
-class Roster:
-    """data/名册.xlsx read into per-post data, and problems translated to sheet/row/column."""
+class Book:
+    """A workbook's records (one per post, village …) and their problems at sheet/row/column.
+
+    Kinds whose data may live in data/名册.xlsx subclass it: they assemble
+    ``posts`` (any records with an id) from the rows, then check them through
+    ``document()`` like YAML files and move the problems back with ``translate()``.
+    """
+
+    sheet_order: tuple[str, ...] = ()
 
     def __init__(self, path: Path, problems: Problems) -> None:
         self.display = display_path(path)
         self.problems = problems
         self.posts: list[RosterPost] = []
+
+    def place(self, sheet: str, row: int | None = None, header: str | None = None) -> str:
+        where = f"{self.display} {sheet}"
+        if row is not None:
+            where += f" 第{row}行"
+        if header:
+            where += f"【{header}】"
+        return where
+
+    def add(self, where: Where, message: str, severity: Any = "error") -> None:
+        self.problems.add(self.place(*where), None, None, message, severity)
+
+    def validate(self, model: type[BaseModel], post: RosterPost) -> Any:
+        """The record, or None after reporting each error at its sheet, row and column."""
+        try:
+            return model.model_validate(post.data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc, message = describe(model, error)
+                self.add(post.at(loc), message)
+            return None
+
+    def document(self, post: RosterPost) -> Document:
+        """A Document for the cross-file rules; its problems are translated by ``translate``.
+
+        Its "lines" encode sheet and row (sheet number * ROW_BASE + row), so a
+        message that quotes another place ("… 第 N 行已经用过") can be translated too.
+        """
+        lines = {path: _encode(self.sheet_order, where) for path, where in post.where.items()}
+        return Document(f"{self.display}#{post.id}", post.data, lines)
+
+    def translate(self, problems: Problems, into: Problems) -> None:
+        """Move problems reported against ``document()``s to sheet/row/column places."""
+        by_id = {p.id: p for p in self.posts}
+        quoted = re.compile(re.escape(self.display) + r"#[a-z0-9-]+ 第 (\d+) 行")
+
+        def unquote(m: re.Match[str]) -> str:
+            sheet, row = _decode(self.sheet_order, int(m.group(1)))
+            return self.place(sheet, row)
+
+        for problem in problems:
+            post = by_id.get(problem.file.removeprefix(f"{self.display}#"))
+            if post is None or not problem.file.startswith(f"{self.display}#"):
+                into.extend([problem])
+                continue
+            path = _parse_field(problem.field or "")
+            message = quoted.sub(unquote, problem.message)
+            into.add(self.place(*post.at(path)), None, None, message, problem.severity)
+
+
+class Roster(Book):
+    """data/名册.xlsx read into per-post data, and problems translated to sheet/row/column."""
+
+    sheet_order = (POSTS, VILLAGES, OFFICERS, STAFF)
+
+    def __init__(self, path: Path, problems: Problems) -> None:
+        super().__init__(path, problems)
         sheets = read_workbook(path, self.display, problems)
         if sheets is not None:
             self._assemble(sheets)
@@ -207,17 +271,6 @@ class Roster:
                                 "群众的手机号不能公布，请删除；如果是工作人员的号码，请写进“电话”列。",
                             )
 
-    def place(self, sheet: str, row: int | None = None, header: str | None = None) -> str:
-        where = f"{self.display} {sheet}"
-        if row is not None:
-            where += f" 第{row}行"
-        if header:
-            where += f"【{header}】"
-        return where
-
-    def add(self, where: Where, message: str, severity: Any = "error") -> None:
-        self.problems.add(self.place(*where), None, None, message, severity)
-
     def _assemble(self, sheets: dict[str, list[Row]]) -> None:
         missing = [s for s in (POSTS, VILLAGES, OFFICERS, STAFF) if s not in sheets]
         if missing:
@@ -230,7 +283,7 @@ class Roster:
         by_id: dict[str, RosterPost] = {}
         for row in sheets[POSTS]:
             where: dict[Path_, Where] = {}
-            data = _record(row, POST_COLUMNS, (), where, POSTS)
+            data = row_record(row, POST_COLUMNS, (), where, POSTS)
             post_id = str(data.get("id", ""))
             if not post_id:
                 self.add((POSTS, row.number, "编号"), "缺少警务室编号（只用小写英文字母、数字和短横线）。")
@@ -254,7 +307,7 @@ class Roster:
                     )
                     continue
                 index = len(post.data[group])
-                item = _record(row, columns, (group, index), post.where, sheet)
+                item = row_record(row, columns, (group, index), post.where, sheet)
                 if sheet == OFFICERS:
                     duties = [row.cells.get(h, "").strip() for h in DUTY_COLUMNS]
                     item["duties"] = [d for d in duties if d]
@@ -263,54 +316,16 @@ class Roster:
                 post.data[group].append(item)
         self.posts = list(by_id.values())
 
-    def validate(self, model: type[BaseModel], post: RosterPost) -> Any:
-        """The record, or None after reporting each error at its sheet, row and column."""
-        try:
-            return model.model_validate(post.data)
-        except ValidationError as exc:
-            for error in exc.errors():
-                loc, message = describe(model, error)
-                self.add(post.at(loc), message)
-            return None
-
-    def document(self, post: RosterPost) -> Document:
-        """A Document for the cross-file rules; its problems are translated by ``translate``.
-
-        Its "lines" encode sheet and row (sheet number * ROW_BASE + row), so a
-        message that quotes another place ("… 第 N 行已经用过") can be translated too.
-        """
-        lines = {path: _encode(where) for path, where in post.where.items()}
-        return Document(f"{self.display}#{post.id}", post.data, lines)
-
-    def translate(self, problems: Problems, into: Problems) -> None:
-        """Move problems reported against ``document()``s to sheet/row/column places."""
-        by_id = {p.id: p for p in self.posts}
-        quoted = re.compile(re.escape(self.display) + r"#[a-z0-9-]+ 第 (\d+) 行")
-
-        def unquote(m: re.Match[str]) -> str:
-            sheet, row = _decode(int(m.group(1)))
-            return self.place(sheet, row)
-
-        for problem in problems:
-            post = by_id.get(problem.file.removeprefix(f"{self.display}#"))
-            if post is None or not problem.file.startswith(f"{self.display}#"):
-                into.extend([problem])
-                continue
-            path = _parse_field(problem.field or "")
-            message = quoted.sub(unquote, problem.message)
-            into.add(self.place(*post.at(path)), None, None, message, problem.severity)
-
 
 ROW_BASE = 1_000_000
-SHEET_ORDER = (POSTS, VILLAGES, OFFICERS, STAFF)
 
 
-def _encode(where: Where) -> int:
-    return SHEET_ORDER.index(where[0]) * ROW_BASE + where[1]
+def _encode(order: tuple[str, ...], where: Where) -> int:
+    return order.index(where[0]) * ROW_BASE + where[1]
 
 
-def _decode(line: int) -> tuple[str, int]:
-    return SHEET_ORDER[line // ROW_BASE], line % ROW_BASE
+def _decode(order: tuple[str, ...], line: int) -> tuple[str, int]:
+    return order[line // ROW_BASE], line % ROW_BASE
 
 
 def _parse_field(text: str) -> Path_:
@@ -361,4 +376,7 @@ def _as_list(value: Any) -> list[str]:
     return [str(value)] if value else []
 
 
-__all__ = ["WORKBOOK", "export_roster", "load_roster", "roster_path", "roster_sheets"]
+__all__ = [
+    "WORKBOOK", "Book", "Column", "cell_value", "export_roster", "get_path", "load_roster", "roster_path",
+    "roster_sheets", "row_record",
+]

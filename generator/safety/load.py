@@ -25,6 +25,7 @@ from ..directory.grid import Grid
 from ..law.schema import Lecture
 from .model import SafetyBook
 from .schema import SIX_ROLES, Safety, Schedule
+from .workbook import SafetyWorkbook, safety_workbook
 
 TRAINING = "调解员培训"
 WEEKDAYS = "一二三四五六日"
@@ -36,6 +37,16 @@ PRIVACY = (
 
 def load_safety(data_dir: Path, grid: Grid, lectures: tuple[Lecture, ...], problems: Problems) -> SafetyBook:
     trainings = Ids("讲座", {item.slug: item for item in lectures})
+    book = safety_workbook(data_dir, grid, problems)
+    if book is not None and _yaml_files(data_dir):
+        problems.add(
+            book.display, None, None,
+            f"{book.display} 里有平安建设的工作表，data/safety/ 里也有 .yml 文件，不知道用哪一份。"
+            "请只留一份：用 Excel 就把 safety 文件夹里的 .yml 文件移走；用 .yml 文件就删掉工作簿里的"
+            "平安建设、调解员、六位一体三个工作表。（这次先按 .yml 文件检查。）",
+        )
+    elif book is not None:
+        return _from_workbook(book, trainings, problems)
     records: dict[str, Safety] = {}
     seen: dict[str, str] = {}
     for path in data_files(data_dir / "safety", (".yml", ".yaml"), "平安建设", problems):
@@ -70,6 +81,28 @@ def _load_file(
     doc = load_yaml_file(path, display, problems)
     if doc is None:
         return None
+    return _check(doc, village_id, trainings, problems)
+
+
+def _yaml_files(data_dir: Path) -> list[Path]:
+    folder = data_dir / "safety"
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yml", ".yaml")) if folder.is_dir() else []
+
+
+def _from_workbook(book: SafetyWorkbook, trainings: Ids[Lecture], problems: Problems) -> SafetyBook:
+    """The villages of the workbook's sheets, checked as their YAML files would be."""
+    records = []
+    for entry in book.posts:
+        scratch = Problems()
+        record = _check(book.document(entry), entry.id, trainings, scratch)
+        book.translate(scratch, problems)
+        if record is not None:
+            records.append(record)
+    return SafetyBook(tuple(records))
+
+
+def _check(doc: Document, village_id: str, trainings: Ids[Lecture], problems: Problems) -> Safety | None:
+    """One village's data (from a YAML file or the workbook's rows) as a checked record."""
     data = doc.data
     if isinstance(data, dict):
         data = _known_fields(doc, data, problems)

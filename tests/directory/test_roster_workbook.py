@@ -11,7 +11,7 @@ import vobject
 
 from conftest import SAMPLE, TODAY, check, cunjing
 
-SHEETS = ["警务室", "村（社区）", "民警", "辅警协管员"]
+SHEETS = ["警务室", "村（社区）", "民警", "辅警协管员", "平安建设", "调解员", "六位一体"]
 
 
 @pytest.fixture(scope="module")
@@ -23,10 +23,11 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def roster_data(tmp_path: Path, workbook: Path) -> Path:
-    """A copy of the sample data whose roster is the workbook instead of posts/*.yml."""
+    """A copy of the sample data whose roster (and 平安建设) is the workbook instead of posts/*.yml."""
     data = tmp_path / "data"
     shutil.copytree(SAMPLE, data)
     shutil.rmtree(data / "posts")
+    shutil.rmtree(data / "safety")
     shutil.copy(workbook, data / "名册.xlsx")
     return data
 
