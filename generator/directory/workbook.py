@@ -67,6 +67,8 @@ STAFF_COLUMNS = (
     Column("姓名", "name"), Column("岗位", "role"), Column("电话", "phone"),
     Column("负责村（社区）", "villages", True),
 )
+# Columns whose numbers are published on the site (the guard allows them).
+PUBLISHED_PHONE_COLUMNS = ("电话", "反映电话", "短信号码")
 # The sheets of the post's lists: (sheet, the Post field, its columns).
 GROUPS = ((VILLAGES, "villages", VILLAGE_COLUMNS), (OFFICERS, "officers", OFFICER_COLUMNS),
           (STAFF, "staff", STAFF_COLUMNS))
@@ -252,8 +254,8 @@ class Roster(Book):
     def _guard(self, sheets: dict[str, list[Row]]) -> None:
         """The personal-data guard for the workbook's cells (the text-file guard cannot read .xlsx)."""
         published = {
-            phones.digits(phones.halfwidth(row.cells.get("电话", "")))
-            for rows in sheets.values() for row in rows
+            phones.digits(phones.halfwidth(row.cells.get(header, "")))
+            for rows in sheets.values() for row in rows for header in PUBLISHED_PHONE_COLUMNS
         }
         for sheet, rows in sheets.items():
             for row in rows:

@@ -139,3 +139,14 @@ def test_a_residents_mobile_in_a_cell_is_refused(workbook: Path, tmp_path: Path)
     errors = [r for r in err.splitlines() if " 错误：" in r]
     assert len(errors) == 1, err
     assert f"名册.xlsx 民警 第{row}行【简介】" in errors[0] and "138*****678" in errors[0]
+
+
+def test_a_posts_own_sms_mobile_is_published_not_refused(workbook: Path, tmp_path: Path) -> None:
+    """A mobile in 短信号码 is a number the post publishes (我要反映), not a resident's."""
+    data = roster_data(tmp_path, workbook)
+    set_cell(data / "名册.xlsx", "警务室", 2, "短信号码", "13987650001")
+    check(data, code=0)
+    out = tmp_path / "site"
+    assert cunjing("build", "--data", data, "-d", out, "--today", TODAY).code == 0
+    post_id = openpyxl.load_workbook(data / "名册.xlsx")["警务室"].cell(2, 1).value
+    assert 'href="sms:13987650001?body=' in (out / f"posts/{post_id}/index.html").read_text(encoding="utf-8")
