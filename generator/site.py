@@ -10,7 +10,7 @@ one place that lists the kinds once.
     data/events/*.yml        -> the calendar             (events)
     data/safety/<village>.yml -> 平安建设                 (safety; patrols join the calendar)
     feedback in site.yml and post files -> 我要反映      (feedback)
-    data/requests/*.csv      -> request figures, no rows (requests)
+    data/requests/*.csv|xlsx -> request figures, no rows (requests)
     data/actions/*.md        -> 立项整改                  (actions)
     data/evaluations/*.yml   -> 三访三评 results          (evaluations)
     data/stations.yml        -> stations' strength       (directory.stations)

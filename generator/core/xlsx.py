@@ -156,3 +156,26 @@ def read_workbook(path: Path, display: str, problems: Problems) -> dict[str, lis
     finally:
         book.close()
     return sheets
+
+
+def table_rows(
+    path: Path, display: str, problems: Problems, columns: Sequence[str]
+) -> list[tuple[int, list[str]]]:
+    """A log kept as a workbook (visits, requests): its first sheet, whose header row is
+    ``columns``. (row number, cells in that order); [] after reporting a problem.
+    Dates may be real Excel dates or text."""
+    sheets = read_workbook(path, display, problems)
+    if not sheets:
+        return []
+    rows = next(iter(sheets.values()))
+    if not rows:
+        return []
+    headers = list(rows[0].cells)
+    if headers[: len(columns)] != list(columns):
+        problems.add(
+            display, 1, None,
+            f"第一个工作表的表头不对：第一行应为 {'、'.join(columns)}（英文、顺序一致），"
+            f"现在是 {'、'.join(headers)}。这个文件没有读取。",
+        )
+        return []
+    return [(row.number, [row.cells.get(h, "") for h in columns]) for row in rows]

@@ -1,4 +1,4 @@
-"""The request log (data/requests/*.csv, 五个及时): read, check, aggregate.
+"""The request log (data/requests/*.csv or *.xlsx, 五个及时): read, check, aggregate.
 
 INTERNAL DATA. A row is one resident's dispute or request: when it was
 received, where, what kind, the dates of each step and a note. None of that
@@ -23,6 +23,7 @@ from ..core.dates import Month, month_of
 from ..core.files import display_path
 from ..core.messages import validate_document
 from ..core.problems import Problems
+from ..core.xlsx import table_rows
 from ..core.yamlio import Document, read_text
 from ..directory.grid import Grid
 from .schema import REQUEST_COLUMNS, STEPS, RequestRow
@@ -186,7 +187,7 @@ _HEADER = ",".join(REQUEST_COLUMNS)
 
 
 def read_requests(data_dir: Path, grid: Grid, today: date, problems: Problems) -> list[Request]:
-    """Every checked row of data/requests/*.csv (problems reported, bad rows left out)."""
+    """Every checked row of data/requests/*.csv and *.xlsx (problems reported, bad rows left out)."""
     folder = data_dir / "requests"
     if not folder.is_dir():
         return []
@@ -195,11 +196,17 @@ def read_requests(data_dir: Path, grid: Grid, today: date, problems: Problems) -
         if path.name.startswith((".", "~$")) or path.is_dir():
             continue
         display = display_path(path)
+        if path.suffix.lower() == ".xlsx":
+            for line, cells in table_rows(path, display, problems, REQUEST_COLUMNS):
+                request = _check_row(cells, line, display, grid, today, problems)
+                if request is not None:
+                    out.append(request)
+            continue
         if path.suffix.lower() != ".csv":
             problems.add(
                 display, None, None,
-                "群众诉求台账文件夹里只读 .csv 文件，这个文件没有读取。Excel 表格请“另存为”"
-                "“CSV UTF-8（逗号分隔）”。",
+                "群众诉求台账文件夹里只读 .csv 和 .xlsx 文件，这个文件没有读取。Excel 表格请“另存为”"
+                "“Excel 工作簿（*.xlsx）”或“CSV UTF-8（逗号分隔）”。",
                 "warning",
             )
             continue

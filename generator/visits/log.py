@@ -22,10 +22,10 @@ from ..core.dates import Month, Week, month_of, week_of
 from ..core.files import FOLDER_NOTE, display_path
 from ..core.messages import validate_document
 from ..core.problems import Problems
+from ..core.xlsx import table_rows
 from ..core.yamlio import Document, read_text
 from ..directory.grid import Grid
 from .schema import VISIT_COLUMNS, VisitRow
-from .workbook import visit_rows
 
 ScopeKind = Literal["county", "post", "village", "officer"]
 
@@ -161,7 +161,7 @@ def read_visits(data_dir: Path, grid: Grid, today: date, problems: Problems) -> 
             continue
         display = display_path(path)
         if path.suffix.lower() == ".xlsx":
-            for line, cells in visit_rows(path, display, problems):
+            for line, cells in table_rows(path, display, problems, VISIT_COLUMNS):
                 visit = _check_row(cells, line, display, grid, today, problems)
                 if visit is not None:
                     out.append(visit)
