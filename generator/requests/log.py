@@ -9,8 +9,6 @@ see RequestStats, whose counts below MASK_BELOW are shown as "<3".
 
 from __future__ import annotations
 
-import csv
-import io
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable
@@ -20,13 +18,12 @@ from pathlib import Path
 from typing import Literal
 
 from ..core.dates import Month, month_of
-from ..core.files import display_path
+from ..core.logs import read_log, wrong_width
 from ..core.messages import validate_document
 from ..core.problems import Problems
-from ..core.xlsx import table_rows
-from ..core.yamlio import Document, read_text
+from ..core.yamlio import Document
 from ..directory.grid import Grid
-from .schema import REQUEST_COLUMNS, STEPS, RequestRow
+from .schema import DATE_COLUMNS, REQUEST_COLUMNS, STEPS, RequestRow
 
 ScopeKind = Literal["county", "post"]
 # Published counts below this are shown as "<3": nobody can be recognised.
@@ -183,85 +180,26 @@ def alarm(stats: RequestStats, grid: Grid, problems: Problems) -> None:
 
 # -- reading ---------------------------------------------------------------
 
-_HEADER = ",".join(REQUEST_COLUMNS)
-
-
 def read_requests(data_dir: Path, grid: Grid, today: date, problems: Problems) -> list[Request]:
     """Every checked row of data/requests/*.csv and *.xlsx (problems reported, bad rows left out)."""
-    folder = data_dir / "requests"
-    if not folder.is_dir():
-        return []
-    out: list[Request] = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", "~$")) or path.is_dir():
-            continue
-        display = display_path(path)
-        if path.suffix.lower() == ".xlsx":
-            for line, cells in table_rows(path, display, problems, REQUEST_COLUMNS):
-                request = _check_row(cells, line, display, grid, today, problems)
-                if request is not None:
-                    out.append(request)
-            continue
-        if path.suffix.lower() != ".csv":
-            problems.add(
-                display, None, None,
-                "群众诉求台账文件夹里只读 .csv 和 .xlsx 文件，这个文件没有读取。Excel 表格请“另存为”"
-                "“Excel 工作簿（*.xlsx）”或“CSV UTF-8（逗号分隔）”。",
-                "warning",
-            )
-            continue
-        out.extend(_read_file(path, display, grid, today, problems))
-    return out
+
+    def check(cells: list[str], line: int, display: str) -> Request | None:
+        return _check_row(cells, line, display, grid, today, problems)
+
+    return read_log(
+        data_dir / "requests", REQUEST_COLUMNS, "群众诉求台账", check, problems,
+        dates=DATE_COLUMNS, field=_field,
+    )
 
 
 def _field(name: str) -> str:
     return f"{name}（{RequestRow.model_fields[name].title}）"
 
 
-def _read_file(path: Path, display: str, grid: Grid, today: date, problems: Problems) -> list[Request]:
-    text = read_text(path, display, problems)
-    if text is None:
-        return []
-    reader = csv.reader(io.StringIO(text))
-    out: list[Request] = []
-    try:
-        header = next(reader, None)
-        if header is None:
-            problems.add(display, None, None, f"文件是空的。第一行应为表头：{_HEADER}", "warning")
-            return []
-        names = [h.strip() for h in header]
-        if names != list(REQUEST_COLUMNS):
-            problems.add(
-                display, 1, None,
-                f"表头不对：应为“{_HEADER}”（英文、用逗号分隔、顺序一致），"
-                f"现在是“{','.join(names)}”。这个文件没有读取。",
-            )
-            return []
-        previous = reader.line_num
-        for cells in reader:
-            line, previous = previous + 1, reader.line_num
-            if not any(c.strip() for c in cells):
-                continue
-            request = _check_row(cells, line, display, grid, today, problems)
-            if request is not None:
-                out.append(request)
-    except csv.Error as exc:
-        problems.add(
-            display, reader.line_num, None,
-            f"CSV 格式错误（{exc}），常见原因是引号不成对。这一行以后没有读取。",
-        )
-    return out
-
-
 def _check_row(
     cells: list[str], line: int, display: str, grid: Grid, today: date, problems: Problems
 ) -> Request | None:
-    if len(cells) != len(REQUEST_COLUMNS):
-        problems.add(
-            display, line, None,
-            f"这一行有 {len(cells)} 列，应为 {len(REQUEST_COLUMNS)} 列（{_HEADER}）。"
-            "备注里有英文逗号时，请把整段备注用英文双引号括起来。",
-        )
+    if wrong_width(cells, line, display, REQUEST_COLUMNS, problems):
         return None
     # Empty cells are steps not reached yet (or no village, no note).
     row = {key: cell for key, cell in zip(REQUEST_COLUMNS, cells, strict=True) if cell.strip()}

@@ -21,6 +21,7 @@ CATEGORIES: tuple[str, ...] = get_args(Category)
 STEPS: dict[str, str] = {
     "reported": "上报", "handled": "处理", "resolved": "化解", "answered": "反馈",
 }
+DATE_COLUMNS: tuple[str, ...] = ("received", *STEPS)
 
 
 class RequestRow(Record):

@@ -8,9 +8,6 @@ month) and then dropped: the site object and the pages only ever see VisitStats.
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,11 +16,10 @@ from pathlib import Path
 from typing import Literal
 
 from ..core.dates import Month, Week, month_of, week_of
-from ..core.files import FOLDER_NOTE, display_path
+from ..core.logs import read_log, wrong_width
 from ..core.messages import validate_document
 from ..core.problems import Problems
-from ..core.xlsx import table_rows
-from ..core.yamlio import Document, read_text
+from ..core.yamlio import Document
 from ..directory.grid import Grid
 from .schema import VISIT_COLUMNS, VisitRow
 
@@ -130,116 +126,27 @@ def period_figures(visits: Iterable[Visit], post: str | None, start: date, end: 
 
 # -- reading ---------------------------------------------------------------
 
-_HEADER = ",".join(VISIT_COLUMNS)
-
-# Excel re-saves 2026-10-01 as 2026/10/1 (Chinese Windows) or 10/1/2026 (other locales),
-# sometimes with a time of day.
-_EXCEL_YMD = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
-_EXCEL_OTHER = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
-EXCEL_DATE_HELP = (
-    "这通常是用 Excel 打开后再保存，Excel 自动改了日期格式。请在 Excel 里选中日期这一列，"
-    "“设置单元格格式”→“自定义”，类型填 yyyy-mm-dd，再“另存为”“CSV UTF-8（逗号分隔）”。"
-)
-
-
-def excel_date(cell: str) -> str:
-    """A date cell as YYYY-MM-DD when Excel wrote it as 2026/10/1; other text unchanged."""
-    m = _EXCEL_YMD.match(cell.strip())
-    if m is None:
-        return cell
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-
-
 def read_visits(data_dir: Path, grid: Grid, today: date, problems: Problems) -> list[Visit]:
-    """Every checked row of data/visits/*.csv (problems reported, bad rows left out)."""
-    folder = data_dir / "visits"
-    if not folder.is_dir():
-        return []
-    out: list[Visit] = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", "~$")) or path.is_dir() or path.name == FOLDER_NOTE:
-            continue
-        display = display_path(path)
-        if path.suffix.lower() == ".xlsx":
-            for line, cells in table_rows(path, display, problems, VISIT_COLUMNS):
-                visit = _check_row(cells, line, display, grid, today, problems)
-                if visit is not None:
-                    out.append(visit)
-            continue
-        if path.suffix.lower() != ".csv":
-            problems.add(
-                display, None, None,
-                "走访记录文件夹里只读 .csv 和 .xlsx 文件，这个文件没有读取。Excel 表格请“另存为”"
-                "“Excel 工作簿（*.xlsx）”或“CSV UTF-8（逗号分隔）”。",
-                "warning",
-            )
-            continue
-        out.extend(_read_file(path, display, grid, today, problems))
-    return out
+    """Every checked row of data/visits/*.csv and *.xlsx (problems reported, bad rows left out)."""
+
+    def check(cells: list[str], line: int, display: str) -> Visit | None:
+        return _check_row(cells, line, display, grid, today, problems)
+
+    return read_log(
+        data_dir / "visits", VISIT_COLUMNS, "走访记录", check, problems, dates=("date",), field=_field,
+    )
 
 
 def _field(name: str) -> str:
     return f"{name}（{VisitRow.model_fields[name].title}）"
 
 
-def _read_file(path: Path, display: str, grid: Grid, today: date, problems: Problems) -> list[Visit]:
-    text = read_text(path, display, problems)
-    if text is None:
-        return []
-    reader = csv.reader(io.StringIO(text))
-    out: list[Visit] = []
-    changed: list[tuple[int, str]] = []  # rows whose dates Excel rewrote beyond repair
-    try:
-        header = next(reader, None)
-        if header is None:
-            problems.add(display, None, None, f"文件是空的。第一行应为表头：{_HEADER}", "warning")
-            return []
-        names = [h.strip() for h in header]
-        if names != list(VISIT_COLUMNS):
-            problems.add(
-                display, 1, None,
-                f"表头不对：应为“{_HEADER}”（英文、用逗号分隔、顺序一致），"
-                f"现在是“{','.join(names)}”。这个文件没有读取。",
-            )
-            return []
-        previous = reader.line_num
-        for cells in reader:
-            line, previous = previous + 1, reader.line_num
-            if not any(c.strip() for c in cells):
-                continue
-            if cells and _EXCEL_OTHER.match(cells[0].strip()):
-                changed.append((line, cells[0].strip()))
-                continue
-            visit = _check_row(cells, line, display, grid, today, problems)
-            if visit is not None:
-                out.append(visit)
-    except csv.Error as exc:
-        problems.add(
-            display, reader.line_num, None,
-            f"CSV 格式错误（{exc}），常见原因是引号不成对。这一行以后没有读取。",
-        )
-    if changed:
-        first, shown = changed[0]
-        problems.add(
-            display, first, _field("date"),
-            f"有 {len(changed)} 行的日期写成了“{shown}”这样的格式（应为 YYYY-MM-DD，例如 2026-10-01），"
-            f"这些行没有读取。{EXCEL_DATE_HELP}",
-        )
-    return out
-
-
 def _check_row(
     cells: list[str], line: int, display: str, grid: Grid, today: date, problems: Problems
 ) -> Visit | None:
-    if len(cells) != len(VISIT_COLUMNS):
-        problems.add(
-            display, line, None,
-            f"这一行有 {len(cells)} 列，应为 {len(VISIT_COLUMNS)} 列（{_HEADER}）。"
-            "备注里有英文逗号时，请把整段备注用英文双引号括起来。",
-        )
+    if wrong_width(cells, line, display, VISIT_COLUMNS, problems):
         return None
     row: dict[str, str] = dict(zip(VISIT_COLUMNS, cells, strict=True))
-    row["date"] = excel_date(row["date"])
     if not row["note"].strip():
         del row["note"]
     doc = Document(display, row, {(): line, **{(key,): line for key in row}})
