@@ -190,3 +190,12 @@ def served(site: Path) -> Iterator[str]:
     """The built sample site on a loopback HTTP server; yields its base URL."""
     with serve(site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample exported by `cunjing excel export` (roster and 平安建设 sheets)."""
+    out = tmp_path_factory.mktemp("roster") / "名册.xlsx"
+    run = cunjing("excel", "export", "--data", SAMPLE, "-o", out, "--today", TODAY)
+    assert run.code == 0, run.text
+    return out

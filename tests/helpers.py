@@ -12,6 +12,8 @@ import csv
 import html as html_lib
 import posixpath
 import re
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import openpyxl
 import recurring_ical_events
 import yaml
 from icalendar import Calendar
@@ -332,3 +335,31 @@ def action_day(doc: Doc) -> date:
     """An item's latest news: done, else raised."""
     day: date = doc.meta.get("done") or doc.meta["raised"]
     return day
+
+
+# -- the Excel roster ---------------------------------------------------------------
+
+def workbook_data(tmp_path: Path, workbook: Path) -> Path:
+    """A copy of the sample whose roster and 平安建设 are the workbook, not posts/ and safety/."""
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE, data)
+    shutil.rmtree(data / "posts")
+    shutil.rmtree(data / "safety")
+    shutil.copy(workbook, data / "名册.xlsx")
+    return data
+
+
+def csv_to_workbook(source: Path, convert: Callable[[int, list[str]], list[object]]) -> Path:
+    """Replace a CSV log by a workbook: header as is, each row through ``convert(i, row)``."""
+    rows = list(csv.reader(source.read_text(encoding="utf-8-sig").splitlines()))
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.append(rows[0])
+    for i, row in enumerate(rows[1:]):
+        if row:
+            ws.append(convert(i, row))
+    target = source.with_suffix(".xlsx")
+    book.save(target)
+    source.unlink()
+    return target

@@ -34,6 +34,28 @@ def week_of(day: date) -> Week:
     return (iso.year, iso.week)
 
 
+def last_months(today: date, count: int, first: date | None) -> list[Month]:
+    """The last ``count`` months up to today's, newest first, none before ``first``."""
+    out: list[Month] = []
+    year, month = today.year, today.month
+    start = month_of(first) if first else month_of(today)
+    while len(out) < count and (year, month) >= start:
+        out.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return out
+
+
+def last_weeks(today: date, count: int, first: date | None) -> list[Week]:
+    """The last ``count`` ISO weeks up to today's, newest first, none before ``first``."""
+    out: list[Week] = []
+    day = today
+    start = week_of(first) if first else week_of(today)
+    while len(out) < count and week_of(day) >= start:
+        out.append(week_of(day))
+        day -= timedelta(days=7)
+    return out
+
+
 def week_start(week: Week) -> date:
     return date.fromisocalendar(week[0], week[1], 1)
 

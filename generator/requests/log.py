@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from ..core.dates import Month, month_of
+from ..core.dates import Month, last_months, month_of
 from ..core.logs import read_log, wrong_width
 from ..core.messages import validate_document
 from ..core.problems import Problems
@@ -103,13 +103,7 @@ class RequestStats:
 
     def months(self, today: date, count: int) -> list[Month]:
         """The last ``count`` months up to today's, newest first, none before the log starts."""
-        out: list[Month] = []
-        year, month = today.year, today.month
-        start = month_of(self.first) if self.first else month_of(today)
-        while len(out) < count and (year, month) >= start:
-            out.append((year, month))
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-        return out
+        return last_months(today, count, self.first)
 
 
 def _figures(requests: list[Request], today: date) -> MonthFigures:

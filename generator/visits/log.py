@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from ..core.dates import Month, Week, month_of, week_of
+from ..core.dates import Month, Week, last_months, last_weeks, month_of, week_of
 from ..core.logs import read_log, wrong_width
 from ..core.messages import validate_document
 from ..core.problems import Problems
@@ -80,23 +80,11 @@ class VisitStats:
 
     def months(self, today: date, count: int) -> list[Month]:
         """The last ``count`` months up to today's, newest first, none before the log starts."""
-        out: list[Month] = []
-        year, month = today.year, today.month
-        start = month_of(self.first) if self.first else month_of(today)
-        while len(out) < count and (year, month) >= start:
-            out.append((year, month))
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-        return out
+        return last_months(today, count, self.first)
 
     def weeks(self, today: date, count: int) -> list[Week]:
         """The last ``count`` ISO weeks up to today's, newest first, none before the log starts."""
-        out: list[Week] = []
-        day = today
-        start = week_of(self.first) if self.first else week_of(today)
-        while len(out) < count and week_of(day) >= start:
-            out.append(week_of(day))
-            day -= timedelta(days=7)
-        return out
+        return last_weeks(today, count, self.first)
 
 
 def aggregate(visits: Iterable[Visit]) -> VisitStats:

@@ -6,30 +6,12 @@ import shutil
 from pathlib import Path
 
 import openpyxl
-import pytest
 import vobject
 
 from conftest import SAMPLE, TODAY, check, cunjing
+from helpers import workbook_data
 
 SHEETS = ["警务室", "村（社区）", "民警", "辅警协管员", "平安建设", "调解员", "六位一体"]
-
-
-@pytest.fixture(scope="module")
-def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("roster") / "名册.xlsx"
-    run = cunjing("excel", "export", "--data", SAMPLE, "-o", out, "--today", TODAY)
-    assert run.code == 0, run.text
-    return out
-
-
-def roster_data(tmp_path: Path, workbook: Path) -> Path:
-    """A copy of the sample data whose roster (and 平安建设) is the workbook instead of posts/*.yml."""
-    data = tmp_path / "data"
-    shutil.copytree(SAMPLE, data)
-    shutil.rmtree(data / "posts")
-    shutil.rmtree(data / "safety")
-    shutil.copy(workbook, data / "名册.xlsx")
-    return data
 
 
 def officer_row(book: openpyxl.Workbook, officer_id: str) -> int:
@@ -75,7 +57,7 @@ def test_export_is_reproducible(workbook: Path, tmp_path: Path) -> None:
 
 
 def test_site_from_the_workbook_is_byte_identical(site: Path, workbook: Path, tmp_path: Path) -> None:
-    data = roster_data(tmp_path, workbook)
+    data = workbook_data(tmp_path, workbook)
     out = tmp_path / "site"
     run = cunjing("build", "--data", data, "-d", out, "--today", TODAY)
     assert run.code == 0, run.text
@@ -87,7 +69,7 @@ def test_site_from_the_workbook_is_byte_identical(site: Path, workbook: Path, tm
 
 
 def test_a_phone_changed_in_a_cell_changes_page_vcard_and_card(workbook: Path, tmp_path: Path) -> None:
-    data = roster_data(tmp_path, workbook)
+    data = workbook_data(tmp_path, workbook)
     book = openpyxl.load_workbook(data / "名册.xlsx")
     set_cell(data / "名册.xlsx", "民警", officer_row(book, "li-bohua"), "电话", "0873-0650199")
     out = tmp_path / "site"
@@ -102,7 +84,7 @@ def test_a_phone_changed_in_a_cell_changes_page_vcard_and_card(workbook: Path, t
 
 
 def test_a_problem_names_workbook_sheet_row_and_column(workbook: Path, tmp_path: Path) -> None:
-    data = roster_data(tmp_path, workbook)
+    data = workbook_data(tmp_path, workbook)
     row = officer_row(openpyxl.load_workbook(data / "名册.xlsx"), "wang-rong")
     set_cell(data / "名册.xlsx", "民警", row, "电话", "12345")
     err = check(data)
@@ -115,7 +97,7 @@ def test_a_problem_names_workbook_sheet_row_and_column(workbook: Path, tmp_path:
 
 
 def test_a_rule_across_posts_names_the_sheet_row_and_column(workbook: Path, tmp_path: Path) -> None:
-    data = roster_data(tmp_path, workbook)
+    data = workbook_data(tmp_path, workbook)
     row = officer_row(openpyxl.load_workbook(data / "名册.xlsx"), "wang-rong")
     set_cell(data / "名册.xlsx", "民警", row, "编号", "li-bohua")  # the same officer id twice
     err = check(data)
@@ -132,7 +114,7 @@ def test_workbook_and_post_files_both_present_is_one_clear_error(workbook: Path,
 
 
 def test_a_residents_mobile_in_a_cell_is_refused(workbook: Path, tmp_path: Path) -> None:
-    data = roster_data(tmp_path, workbook)
+    data = workbook_data(tmp_path, workbook)
     row = officer_row(openpyxl.load_workbook(data / "名册.xlsx"), "wang-rong")
     set_cell(data / "名册.xlsx", "民警", row, "简介", "群众张某（13812345678）反映……")
     err = check(data)
@@ -143,7 +125,7 @@ def test_a_residents_mobile_in_a_cell_is_refused(workbook: Path, tmp_path: Path)
 
 def test_a_posts_own_sms_mobile_is_published_not_refused(workbook: Path, tmp_path: Path) -> None:
     """A mobile in 短信号码 is a number the post publishes (我要反映), not a resident's."""
-    data = roster_data(tmp_path, workbook)
+    data = workbook_data(tmp_path, workbook)
     set_cell(data / "名册.xlsx", "警务室", 2, "短信号码", "13987650001")
     check(data, code=0)
     out = tmp_path / "site"

@@ -2,38 +2,28 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from pathlib import Path
 
 import openpyxl
 
 from conftest import TODAY, check_fails, cunjing
+from helpers import csv_to_workbook
 
 LOG = "requests/2026.csv"
 
 
 def to_workbook(data: Path) -> Path:
     """Replace the CSV log by a workbook: dates as real Excel dates in odd rows, text in even rows."""
-    source = data / LOG
-    rows = list(csv.reader(source.read_text(encoding="utf-8-sig").splitlines()))
-    book = openpyxl.Workbook()
-    ws = book.active
-    assert ws is not None
-    ws.append(rows[0])
     steps = {0, 4, 5, 6, 7}  # received, reported, handled, resolved, answered
-    for i, row in enumerate(rows[1:]):
-        cells: list[object] = []
-        for j, cell in enumerate(row):
-            if j in steps and cell and i % 2:
-                cells.append(date.fromisoformat(cell))
-            else:
-                cells.append(cell or None)
-        ws.append(cells)
-    target = source.with_suffix(".xlsx")
-    book.save(target)
-    source.unlink()
-    return target
+
+    def convert(i: int, row: list[str]) -> list[object]:
+        return [
+            date.fromisoformat(cell) if j in steps and cell and i % 2 else (cell or None)
+            for j, cell in enumerate(row)
+        ]
+
+    return csv_to_workbook(data / LOG, convert)
 
 
 def test_request_workbook_gives_the_same_figures(data: Path, tmp_path: Path) -> None:

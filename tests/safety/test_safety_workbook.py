@@ -7,29 +7,11 @@ from pathlib import Path
 
 import icalendar
 import openpyxl
-import pytest
 
 from conftest import SAMPLE, TODAY, check, cunjing
+from helpers import workbook_data
 
 SAFETY_SHEETS = ["平安建设", "调解员", "六位一体"]
-
-
-@pytest.fixture(scope="module")
-def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("safety-book") / "名册.xlsx"
-    run = cunjing("excel", "export", "--data", SAMPLE, "-o", out, "--today", TODAY)
-    assert run.code == 0, run.text
-    return out
-
-
-def workbook_data(tmp_path: Path, workbook: Path) -> Path:
-    """A copy of the sample whose roster and 平安建设 are the workbook, not posts/ and safety/."""
-    data = tmp_path / "data"
-    shutil.copytree(SAMPLE, data)
-    shutil.rmtree(data / "posts")
-    shutil.rmtree(data / "safety")
-    shutil.copy(workbook, data / "名册.xlsx")
-    return data
 
 
 def headers(ws: openpyxl.worksheet.worksheet.Worksheet) -> list[str]:

@@ -2,35 +2,26 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from pathlib import Path
 
 import openpyxl
 
 from conftest import TODAY, check_fails, cunjing
+from helpers import csv_to_workbook
 
 LOG = "visits/2026-q4.csv"
 
 
 def to_workbook(data: Path) -> Path:
     """Replace the CSV log by a workbook; odd rows hold real dates, even rows text."""
-    source = data / LOG
-    rows = list(csv.reader(source.read_text(encoding="utf-8-sig").splitlines()))
-    book = openpyxl.Workbook()
-    ws = book.active
-    assert ws is not None
-    ws.append(rows[0])
-    for i, row in enumerate(rows[1:]):
-        if not row:
-            continue
+
+    def convert(i: int, row: list[str]) -> list[object]:
         day = date.fromisoformat(row[0])
         first: object = day if i % 2 else f"{day.year}/{day.month}/{day.day}"
-        ws.append([first, row[1], row[2], int(row[3]), int(row[4]), int(row[5]), row[6]])
-    target = source.with_suffix(".xlsx")
-    book.save(target)
-    source.unlink()
-    return target
+        return [first, row[1], row[2], int(row[3]), int(row[4]), int(row[5]), row[6]]
+
+    return csv_to_workbook(data / LOG, convert)
 
 
 def test_visit_workbook_gives_the_same_figures(data: Path, tmp_path: Path) -> None:
