@@ -5,14 +5,17 @@ bodies, and report problems naming each field with its Chinese title."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime, time
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from .dates import weekday
 from .messages import validate_document
 from .problems import Problems, Severity, field_path
+from .timing import parse_rule
 from .yamlio import Document, MarkdownDocument, load_markdown_file
 
 # Left by `cunjing new` in what the editor still has to write.
@@ -139,12 +142,51 @@ def refuse_id_field(doc: Document, data: dict[str, object], problems: Problems) 
     return True
 
 
-def check_order(doc: Document, start: datetime, end: datetime, problems: Problems) -> bool:
+def check_order(
+    doc: Document, start: datetime, end: datetime, problems: Problems, at: tuple[str | int, ...] = ()
+) -> bool:
     """The end comes after the start (reported at ``end``)."""
     if end > start:
         return True
     report_at(
-        problems, doc, ("end",),
+        problems, doc, (*at, "end"),
         f"结束时间 {end:%Y-%m-%d %H:%M} 应晚于开始时间 {start:%Y-%m-%d %H:%M}。",
     )
     return False
+
+
+def check_repetition(
+    doc: Document, start: datetime, end: datetime, repeat: str | None, until: date | None,
+    what: str, problems: Problems, at: tuple[str | int, ...] = (),
+) -> None:
+    """The times of something that may repeat (an event, a patrol): end after start, ``until``
+    only with a rule and not before the start nor with COUNT, and the first start a day of the
+    rule (calendar apps always count it). ``what`` names it in messages: 活动, 巡逻."""
+    add = partial(report_at, problems, doc)
+    ok = check_order(doc, start, end, problems, at)
+    if until is not None and repeat is None:
+        add((*at, "until"), f"只有重复的{what}（写了 repeat）才需要写 until。")
+    elif until is not None and until < start.date():
+        add((*at, "until"), f"重复到 {until} 为止，早于第一次{what}的日期 {start.date()}。")
+    elif repeat is not None and ok:
+        if until is not None and "COUNT=" in repeat:
+            add((*at, "until"), "重复规则里已经用 COUNT 写了次数，不要再写 until；两者只写一个。")
+            return
+        rule = parse_rule(repeat, start)
+        if until is not None:
+            rule = rule.replace(until=datetime.combine(until, time(23, 59, 59)))
+        first = rule.after(start, inc=True)
+        if first == start:
+            return
+        if first is None:
+            message = f"按重复规则“{repeat}”，从 {_moment(start)} 起排不出任何一次{what}，请检查规则和 until。"
+        else:
+            message = (
+                f"开始时间 {_moment(start)} 不是重复规则“{repeat}”里的日子。start 应写第一次{what}的时间"
+                f"（按这个规则，第一次是 {_moment(first)}）。"
+            )
+        add((*at, "start"), message)
+
+
+def _moment(moment: datetime) -> str:
+    return f"{moment:%Y-%m-%d %H:%M}（{weekday(moment.date())}）"

@@ -11,16 +11,15 @@ rules; every event, timed lecture and reception becomes one calendar Entry.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
-from functools import partial
+from datetime import datetime
 from pathlib import Path
 
-from ..core.documents import check_order, refuse_id_field, report_at
+from ..core.documents import check_repetition, refuse_id_field
 from ..core.files import data_files, display_path
 from ..core.messages import validate_document
 from ..core.problems import Problems
 from ..core.timing import parse_rule
-from ..core.yamlio import Document, load_yaml_file
+from ..core.yamlio import load_yaml_file
 from ..directory.grid import Grid, resolve_places
 from ..directory.schema import Post
 from ..directory.urls import post as post_url
@@ -32,8 +31,6 @@ from ..safety.schema import Safety
 from . import urls
 from .model import RECEPTION_EPOCH, Entry
 from .schema import Event
-
-WEEKDAYS = "一二三四五六日"
 
 
 @dataclass(frozen=True)
@@ -73,43 +70,9 @@ def _load_event(path: Path, grid: Grid, problems: Problems) -> Event | None:
     event: Event | None = validate_document(Event, doc, problems, data)
     if event is None:
         return None
-    add = partial(report_at, problems, doc)
     posts, villages = resolve_places(grid, doc, event.posts, event.villages, problems)
-    ok = check_order(doc, event.start, event.end, problems)
-    if event.until is not None and event.repeat is None:
-        add(("until",), "只有重复的活动（写了 repeat）才需要写 until。")
-    elif event.until is not None and event.until < event.start.date():
-        add(("until",), f"重复到 {event.until} 为止，早于第一次活动的日期 {event.start.date()}。")
-    elif event.repeat is not None and ok:
-        if event.until is not None and "COUNT=" in event.repeat:
-            add(("until",), "重复规则里已经用 COUNT 写了次数，不要再写 until；两者只写一个。")
-        else:
-            _check_first(doc, event, problems)
+    check_repetition(doc, event.start, event.end, event.repeat, event.until, "活动", problems)
     return event.model_copy(update={"posts": list(posts), "villages": list(villages)})
-
-
-def _check_first(doc: Document, event: Event, problems: Problems) -> None:
-    """The first start must be a day of the rule (calendar apps always count it)."""
-    assert event.repeat is not None
-    rule = parse_rule(event.repeat, event.start)
-    if event.until is not None:
-        rule = rule.replace(until=datetime.combine(event.until, time(23, 59, 59)))
-    first = rule.after(event.start, inc=True)
-    if first == event.start:
-        return
-    shown = _when(event.start)
-    if first is None:
-        message = f"按重复规则“{event.repeat}”，从 {shown} 起排不出任何一次活动，请检查规则和 until。"
-    else:
-        message = (
-            f"开始时间 {shown} 不是重复规则“{event.repeat}”里的日子。start 应写第一次活动的时间"
-            f"（按这个规则，第一次是 {_when(first)}）。"
-        )
-    report_at(problems, doc, ("start",), message)
-
-
-def _when(moment: datetime) -> str:
-    return f"{moment:%Y-%m-%d %H:%M}（星期{WEEKDAYS[moment.weekday()]}）"
 
 
 def _lecture_entry(lecture: Lecture) -> Entry:

@@ -9,17 +9,15 @@ rule; the trainings a mediator attended must be lectures of kind 调解员培训
 from __future__ import annotations
 
 import difflib
-from datetime import datetime, time
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..core.documents import report_at
+from ..core.documents import check_repetition, report_at
 from ..core.files import data_files, display_path
 from ..core.ids import Ids
 from ..core.messages import validate_document
 from ..core.problems import Problems
-from ..core.timing import parse_rule
 from ..core.yamlio import Document, load_yaml_file
 from ..directory.grid import Grid
 from ..law.schema import Lecture
@@ -28,7 +26,6 @@ from .schema import SIX_ROLES, Safety, Schedule
 from .workbook import SafetyWorkbook, safety_workbook
 
 TRAINING = "调解员培训"
-WEEKDAYS = "一二三四五六日"
 PRIVACY = (
     "平安建设文件只写为群众服务的人和组织；帮教对象、纠纷当事人等群众的个人信息"
     "不能写进网站数据。"
@@ -161,41 +158,10 @@ def _known_fields(doc: Document, data: dict[Any, Any], problems: Problems) -> di
 
 
 def _check_schedule(doc: Document, schedule: Schedule, problems: Problems) -> None:
-    """The same rules as an event's times: end after start, until only with a repeat rule."""
-    add = partial(report_at, problems, doc)
-    at = ("patrol", "schedule")
-    if schedule.end <= schedule.start:
-        add((*at, "end"), f"结束时间 {schedule.end:%Y-%m-%d %H:%M} 应晚于开始时间 {schedule.start:%Y-%m-%d %H:%M}。")
-    elif schedule.until is not None and schedule.repeat is None:
-        add((*at, "until"), "只有重复的巡逻（写了 repeat）才需要写 until。")
-    elif schedule.until is not None and schedule.until < schedule.start.date():
-        add((*at, "until"), f"重复到 {schedule.until} 为止，早于第一次巡逻的日期 {schedule.start.date()}。")
-    elif schedule.until is not None and schedule.repeat is not None and "COUNT=" in schedule.repeat:
-        add((*at, "until"), "重复规则里已经用 COUNT 写了次数，不要再写 until；两者只写一个。")
-    else:
-        _check_first(doc, schedule, problems)
+    """The same rules as an event's times (core.documents.check_repetition)."""
+    check_repetition(
+        doc, schedule.start, schedule.end, schedule.repeat, schedule.until, "巡逻", problems,
+        at=("patrol", "schedule"),
+    )
 
 
-def _check_first(doc: Document, schedule: Schedule, problems: Problems) -> None:
-    """A repeated patrol's first time must be a day of its rule (calendar apps always count it)."""
-    if schedule.repeat is None:
-        return
-    rule = parse_rule(schedule.repeat, schedule.start)
-    if schedule.until is not None:
-        rule = rule.replace(until=datetime.combine(schedule.until, time(23, 59, 59)))
-    first = rule.after(schedule.start, inc=True)
-    if first == schedule.start:
-        return
-    shown = _when(schedule.start)
-    if first is None:
-        message = f"按重复规则“{schedule.repeat}”，从 {shown} 起排不出任何一次巡逻，请检查规则和 until。"
-    else:
-        message = (
-            f"开始时间 {shown} 不是重复规则“{schedule.repeat}”里的日子。start 应写第一次巡逻的时间"
-            f"（按这个规则，第一次是 {_when(first)}）。"
-        )
-    report_at(problems, doc, ("patrol", "schedule", "start"), message)
-
-
-def _when(moment: datetime) -> str:
-    return f"{moment:%Y-%m-%d %H:%M}（星期{WEEKDAYS[moment.weekday()]}）"
