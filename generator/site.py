@@ -99,9 +99,7 @@ def load_site(data_dir: Path, today: date | str | None = None) -> Site:
     evaluations = load_evaluations(data_dir, grid, problems)
     stations = load_stations(data_dir, grid, problems)
     published = grid.published_numbers()
-    if settings is not None and settings.feedback.phone:
-        published.add(settings.feedback.phone)
-    if settings is not None:
+    if settings is not None:  # the site's and the posts' feedback numbers
         published |= feedback_numbers(settings, grid)
     published |= safety.published_numbers()
     check_personal_data(data_dir, {phones.digits(n) for n in published}, INTERNAL_DIRS, problems)
