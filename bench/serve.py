@@ -12,10 +12,14 @@ from __future__ import annotations
 import contextlib
 import http.server
 import os
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+# Theme files whose names carry a hash: cached for a year, as deploy/nginx.conf says.
+HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")
 
 
 class _GzipStatic(http.server.SimpleHTTPRequestHandler):
@@ -63,7 +67,8 @@ class _GzipStatic(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
         self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Cache-Control", "public, max-age=600")
+        lifetime = "public, max-age=31536000, immutable" if HASHED.search(path.name) else "public, max-age=600"
+        self.send_header("Cache-Control", lifetime)
         if source is gz:
             self.send_header("Content-Encoding", "gzip")
         self.end_headers()
