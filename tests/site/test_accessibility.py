@@ -31,7 +31,7 @@ pytestmark = pytest.mark.accessibility
 
 # WCAG 2.0, 2.1 and 2.2, levels A and AA, and axe's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
-# Where .ci/run installs the checker: npm install --prefix .ci/node vnu-jar
+# Where .ci/run installs the checker (npm's vnu-jar); VNU_JAR overrides.
 VNU_JAR = ROOT / ".ci" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SHOWN_NODES = 6
 
@@ -96,7 +96,9 @@ def vnu_messages(site: Path) -> dict[str, list[dict[str, Any]]]:
     """The checker's errors for every page kind's file, from one JVM: file -> messages."""
     jar = Path(os.environ.get("VNU_JAR", VNU_JAR))
     require(None if _java() else "需要 Java（apt-get install default-jre-headless）")
-    require(None if jar.is_file() else f"需要 Nu HTML Checker（npm install --prefix .ci/node vnu-jar），没有 {jar}")
+    require(None if jar.is_file() else (
+        f"需要 Nu HTML Checker，没有 {jar}（bash .ci/run 会安装；或 "
+        "npm install --prefix .ci/node --no-save --ignore-scripts vnu-jar@26.9.27；或设 VNU_JAR）"))
     files = sorted({kind.file for kind in PAGE_KINDS})
     missing = [f for f in files if not (site / f).is_file()]
     assert not missing, f"not in the build (update bench/pagekinds.py): {missing}"
