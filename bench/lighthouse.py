@@ -74,6 +74,24 @@ def run_lighthouse(lighthouse: str, url: str, out: Path) -> dict[str, Any]:
     return report
 
 
+def where(audit: dict[str, Any], most: int = 3) -> str:
+    """A few of the places an audit names: selectors, URLs or console messages."""
+    items = (audit.get("details") or {}).get("items") or []
+    found: list[str] = []
+    for item in items[:most]:
+        parts = []
+        for key in ("node", "selector", "description", "url", "sourceLocation", "fontSize"):
+            value = item.get(key)
+            if isinstance(value, dict):
+                value = value.get("selector") or value.get("snippet") or value.get("url")
+            if isinstance(value, str | int | float) and value != "":
+                parts.append(str(value))
+        if parts:
+            found.append(" ".join(" ".join(parts).split())[:160])
+    more = f" …+{len(items) - most}" if len(items) > most else ""
+    return f" [{' | '.join(found)}{more}]" if found else ""
+
+
 def read_scores(kind: PageKind, report: dict[str, Any]) -> Scores:
     result = Scores(kind.id, kind.address)
     if report.get("runtimeError"):
@@ -92,7 +110,10 @@ def read_scores(kind: PageKind, report: dict[str, Any]) -> Scores:
                 scored.add(ref["id"])
                 if audit.get("score") is not None and audit["score"] < 1:
                     value = audit.get("displayValue", "")
-                    result.failing.setdefault(name, []).append(f"{ref['id']}{f' ({value})' if value else ''}")
+                    shown = f"{ref['id']}{f' ({value})' if value else ''}"
+                    if name != "performance":
+                        shown += where(audit)
+                    result.failing.setdefault(name, []).append(shown)
     for audit_id, audit in audits.items():
         if audit_id in scored or audit.get("scoreDisplayMode") not in ("metricSavings", "numeric", "binary"):
             continue
