@@ -25,7 +25,7 @@ import pytest
 
 from bench.pagekinds import PAGE_KINDS, PageKind
 
-from conftest import ROOT, open_page, require
+from conftest import ROOT, open_page, require, serve
 
 pytestmark = pytest.mark.accessibility
 
@@ -64,12 +64,10 @@ def _describe_axe(kind: PageKind, media: str, url: str, violations: list[dict[st
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize(("kind", "media"), _axe_cases())
-def test_axe_finds_no_violation(browser: Any, served: str, site: Path, kind: PageKind, media: str) -> None:
+def _axe(browser: Any, url: str, media: str = "screen") -> list[dict[str, Any]]:
+    """axe's violations on url, opened on a 360×740 phone with JavaScript on."""
     from axe_playwright_python.sync_playwright import Axe
 
-    assert (site / kind.file).is_file(), f"{kind.id}: {kind.file} is not in the build; update bench/pagekinds.py"
-    url = served + kind.address
     context, page, _requests = open_page(browser, url, javascript=True)
     try:
         if media == "print":
@@ -80,7 +78,45 @@ def test_axe_finds_no_violation(browser: Any, served: str, site: Path, kind: Pag
         })
     finally:
         context.close()
-    violations = results.response["violations"]
+    violations: list[dict[str, Any]] = results.response["violations"]
+    return violations
+
+
+# A page with one known fault per kind of rule the checks must catch: WCAG 2.0 A
+# (image-alt), 2.0 AA (color-contrast), 2.2 AA (target-size), best practice
+# (page-has-heading-one) and, for the HTML checker, a duplicate id.
+CANARY = """<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>检查工具自检</title></head>
+<body><main>
+<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20"></p>
+<p style="color:#777;background:#888">对比度太低的字</p>
+<p><a href="#a" style="display:inline-block;width:10px;height:10px;overflow:hidden;font-size:6px">一</a><a
+ href="#b" style="display:inline-block;width:10px;height:10px;overflow:hidden;font-size:6px">二</a></p>
+<p id="twice">一</p><p id="twice">二</p>
+</main></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def canary(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("canary")
+    (folder / "index.html").write_text(CANARY, encoding="utf-8")
+    return folder
+
+
+def test_axe_catches_known_faults(browser: Any, canary: Path) -> None:
+    """The rule set is live: a zero below means no fault, not no check."""
+    with serve(canary) as url:
+        found = {v["id"] for v in _axe(browser, url)}
+    assert {"image-alt", "color-contrast", "target-size", "page-has-heading-one"} <= found, found
+
+
+@pytest.mark.parametrize(("kind", "media"), _axe_cases())
+def test_axe_finds_no_violation(browser: Any, served: str, site: Path, kind: PageKind, media: str) -> None:
+    assert (site / kind.file).is_file(), f"{kind.id}: {kind.file} is not in the build; update bench/pagekinds.py"
+    url = served + kind.address
+    violations = _axe(browser, url, media)
     if violations:
         pytest.fail(_describe_axe(kind, media, url, violations), pytrace=False)
 
@@ -92,8 +128,9 @@ def _java() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def vnu_messages(site: Path) -> dict[str, list[dict[str, Any]]]:
-    """The checker's errors for every page kind's file, from one JVM: file -> messages."""
+def vnu_messages(site: Path, canary: Path) -> dict[str, list[dict[str, Any]]]:
+    """The checker's errors for every page kind's file and the canary, from one JVM:
+    file (relative to the site; the canary by its absolute path) -> messages."""
     jar = Path(os.environ.get("VNU_JAR", VNU_JAR))
     require(None if _java() else "需要 Java（apt-get install default-jre-headless）")
     require(None if jar.is_file() else (
@@ -103,16 +140,17 @@ def vnu_messages(site: Path) -> dict[str, list[dict[str, Any]]]:
     missing = [f for f in files if not (site / f).is_file()]
     assert not missing, f"not in the build (update bench/pagekinds.py): {missing}"
     proc = subprocess.run(
-        [_java() or "java", "-Xss8m", "-jar", str(jar), "--format", "json", "--errors-only", *files],
+        [_java() or "java", "-Xss8m", "-jar", str(jar), "--format", "json", "--errors-only",
+         *files, str(canary / "index.html")],
         cwd=site, capture_output=True, text=True, timeout=300,
     )
     report = json.loads(proc.stderr or proc.stdout)
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for message in report["messages"]:
-        url = str(message.get("url", ""))
-        rel = url.removeprefix("file:").removeprefix(str(site)).lstrip("/")
+        path = Path(str(message.get("url", "")).removeprefix("file:"))
+        rel = path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)
         found[rel].append(message)
-    unknown = set(found) - set(files)
+    unknown = set(found) - {*files, str(canary / "index.html")}
     assert not unknown, f"messages for files not asked about: {unknown}: {dict(found)}"
     assert proc.returncode in (0, 1), proc.stderr[-2000:]
     return found
@@ -125,6 +163,11 @@ def _describe_vnu(kind: PageKind, messages: list[dict[str, Any]]) -> str:
         extract = " ".join(str(m.get("extract", "")).split())[:160]
         lines.append(f"- {where}: {m.get('message')}\n    {extract}")
     return "\n".join(lines)
+
+
+def test_nu_html_checker_catches_a_known_error(vnu_messages: dict[str, list[dict[str, Any]]], canary: Path) -> None:
+    messages = [str(m.get("message")) for m in vnu_messages.get(str(canary / "index.html"), [])]
+    assert any("Duplicate ID “twice”" in m for m in messages), messages
 
 
 # One case per file: a query (find/?q=) changes only what the script shows.
