@@ -15,6 +15,9 @@ var scope = self.registration.scope;
 
 function here(path) { return new URL(path, scope).href; }
 
+// Past the HTTP cache, so a new build never stores the previous build's files.
+function fresh(url) { return new Request(url, { cache: "reload" }); }
+
 function keep(cache, request, response) {
   if (response && response.ok && response.type === "basic") {
     return cache.put(request, response.clone()).then(function () { return response; });
@@ -28,7 +31,7 @@ self.addEventListener("install", function (event) {
       var pages = windows.map(function (w) { return w.url.split("#")[0]; }).filter(function (url) {
         return url.indexOf(scope) === 0;
       });
-      return cache.addAll(SHELL.map(here).concat(pages));
+      return cache.addAll(SHELL.map(here).concat(pages).map(fresh));
     });
   }).then(function () { return self.skipWaiting(); }));
 });
@@ -45,7 +48,7 @@ var findPage = here(FIND);
 
 function cacheIndex(cache) {
   return cache.match(here(INDEX[INDEX.length - 1])).then(function (found) {
-    return found ? null : cache.addAll(INDEX.map(here));
+    return found ? null : cache.addAll(INDEX.map(here).map(fresh));
   });
 }
 
