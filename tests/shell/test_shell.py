@@ -54,8 +54,6 @@ def _handler(root: Path, worker_suffix: list[str]) -> type[http.server.SimpleHTT
             return super().send_head()
 
         def _reply(self, body: bytes, kind: str, encoding: str | None) -> Any:
-
-
             self.send_response(200)
             self.send_header("Content-Type", kind)
             if encoding:
