@@ -152,7 +152,7 @@ def build_site(site: Site) -> SiteOutput:
     out.assets.extend(alias_files(grid, renderer, out))  # old village ids, every per-village URL
     out.assets.append(not_found_page(settings, renderer, out))  # /404.html, any depth or sub-path
     # The page shell's script and the service worker, whose cache is named from all of the above.
-    out.assets.extend(shell_assets(out, find_urls.FIND, find_urls.SCRIPT, find_urls.INDEX_DIR))
+    out.assets.extend(shell_assets(out, find_urls.FIND, find_urls.INDEX_DIR))
     return out
 
 

@@ -46,12 +46,13 @@ def build_hash(out: SiteOutput) -> str:
     return digest.hexdigest()[:16]
 
 
-def shell_assets(out: SiteOutput, find_page: str, find_script: str, index_dir: str) -> list[Asset]:
+def shell_assets(out: SiteOutput, find_page: str, index_dir: str) -> list[Asset]:
     """shell.js and /sw.js; call last, after every other page and asset.
 
-    find_page, find_script, index_dir: 找民警's addresses (find/urls.py)."""
+    find_page, index_dir: 找民警's addresses (find/urls.py). Opening find_page caches
+    the index; find.js is cached as the page loads it, like any other file."""
     index = sorted(a.dest for a in out.assets if a.dest.startswith(index_dir) and a.dest.endswith(".json"))
-    shell = [STYLESHEET, SCRIPT] + ([find_script] if any(a.dest == find_script for a in out.assets) else [])
+    shell = [STYLESHEET, SCRIPT]
     head = (
         f"var CACHE = {json.dumps('cunjing-' + build_hash(out))};\n"
         f"var SHELL = {json.dumps(shell)};\n"

@@ -1,7 +1,8 @@
 /* cunjing's service worker (published at the site root, so its scope is the
- * whole site, sub-path included). Written by shell/pages.py, which puts before
- * this code: CACHE (named from a hash of the build's content), SHELL (our
- * assets) and INDEX (找民警's index shards), all relative to this file.
+ * whole site, sub-path included). Written by shell/pages.py, which declares
+ * after "use strict": CACHE (named from a hash of the build's content), SHELL
+ * (our stylesheet and script), FIND (找民警's page) and INDEX (its index
+ * shards), all relative to this file.
  *
  *   install   cache SHELL and the pages open in this browser's windows
  *   activate  delete every other cunjing cache (a new build retires the old)
