@@ -46,6 +46,7 @@ from .reports import urls as reports_urls
 from .reports.pages import report_pages
 from .safety import urls as safety_urls
 from .safety.pages import safety_index
+from .shell.pages import shell_assets
 from .site import Site
 from .stats import urls as stats_urls
 from .stats.pages import stats_page
@@ -150,6 +151,8 @@ def build_site(site: Site) -> SiteOutput:
     # Last: they cover what every kind generated.
     out.assets.extend(alias_files(grid, renderer, out))  # old village ids, every per-village URL
     out.assets.append(not_found_page(settings, renderer, out))  # /404.html, any depth or sub-path
+    # The page shell's script and the service worker, whose cache is named from all of the above.
+    out.assets.extend(shell_assets(out, find_urls.FIND, find_urls.INDEX_DIR))
     return out
 
 

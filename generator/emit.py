@@ -27,6 +27,7 @@ from .core.pages import STYLESHEET, SiteOutput
 from .core.problems import DataError, format_report
 from .hubs.notfound import DEST as NOT_FOUND
 from .mkdocs_run import PLUGIN_NAME, BuildFailed
+from .shell.pages import theme_dir
 from .site import Site, load_site
 
 OVERRIDES = "overrides"
@@ -131,8 +132,10 @@ def write_tree(config_file: Path, site: Site, output: SiteOutput, out: Path) -> 
             not_found = content  # rendered by the theme in place of its own 404 page
             continue
         _write(docs / asset.dest, content)
+    # Our page shell first; the county's own custom_dir may override it, as in the plugin.
+    shutil.copytree(theme_dir(), out / OVERRIDES, dirs_exist_ok=True)
     if custom_dir is not None and custom_dir.is_dir():
-        shutil.copytree(custom_dir, out / OVERRIDES)
+        shutil.copytree(custom_dir, out / OVERRIDES, dirs_exist_ok=True)
     _write(out / OVERRIDES / NOT_FOUND, b"{% raw %}" + not_found + b"{% endraw %}")
     config = plain_config(config_file, site, {page.src for page in output.pages})
     header = (

@@ -26,6 +26,7 @@ from .core.pages import STYLESHEET, SiteOutput
 from .core.preview import NOT_FOUND, problem_pages
 from .core.problems import DataError, format_report
 from .mkdocs_run import ENV_DATA, ENV_TODAY
+from .shell.pages import theme_dir
 from .site import Site, load_site
 
 log = logging.getLogger("mkdocs.plugins.cunjing")
@@ -88,6 +89,11 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         config.theme.static_templates.discard("404.html")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        # Our page shell replaces the theme's main.html/base.html (and so its JS bundle
+        # and CSS); after the county's own custom_dir, which may still override it.
+        shell = str(theme_dir())
+        if shell not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, shell)
         if data_dir.is_dir() and str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))
         return config

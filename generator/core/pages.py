@@ -58,6 +58,8 @@ class Page:
     title: str
     html: str
     hide: tuple[str, ...] = ("navigation", "toc")
+    # A text page (notice, report, lecture): the page shell offers 听一听 on it.
+    read_aloud: bool = False
 
     @property
     def url(self) -> str:
@@ -71,7 +73,9 @@ class Page:
         """
         from markupsafe import escape
 
-        meta = {"title": str(escape(self.title)), "hide": list(self.hide)}
+        meta: dict[str, object] = {"title": str(escape(self.title)), "hide": list(self.hide)}
+        if self.read_aloud:
+            meta["read_aloud"] = True
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
         return f"---\n{front}---\n\n{self.html.strip()}\n"
 

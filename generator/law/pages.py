@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from ..core.markup import render_markdown
@@ -78,7 +78,7 @@ def law_pages(
     for lecture in law.lectures:
         materials, audio = lecture_files(law, lecture)
         officer = grid.officer_by_id.get(lecture.speaker or "")
-        out.pages.append(renderer.page(
+        out.pages.append(replace(renderer.page(
             "law/lecture.html", src_of(urls.lecture(lecture.slug)), lecture.title,
             lecture=lecture, materials=materials, audio=audio,
             posts=[grid.post_by_id[p] for p in lecture.posts],
@@ -87,7 +87,7 @@ def law_pages(
             speaker=officer, speaker_post=grid.post_of_officer.get(officer.id) if officer else None,
             body=render_markdown(lecture.body),
             attendees=list((attendees or {}).get(lecture.slug, ())),
-        ))
+        ), read_aloud=True))
         for item in [*(m for _, m in materials), *([audio] if audio else [])]:
             url = media_url(item.ref)
             published[url] = Asset(dest=url, source=item.path)

@@ -8,6 +8,7 @@ SOURCE_DATE_EPOCH); a notice dated after it is not published yet.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from markupsafe import Markup
@@ -42,11 +43,11 @@ def notice_pages(
 
 
 def notice_page(renderer: Renderer, today: date, notice: NoticeEntry) -> Page:
-    return renderer.page(
+    return replace(renderer.page(
         "notices/notice.html", src_of(notice.url), notice.title,
         notice=notice, body=render_markdown(notice.body),
         current=notice.current(today), feeds=feed_links(),
-    )
+    ), read_aloud=True)
 
 
 def notice_printable(grid: Grid, settings: SiteConfig, renderer: Renderer, notice: NoticeEntry) -> Asset:

@@ -5,7 +5,7 @@ post, so no JavaScript is needed), /reports/<slug>/, the printable
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from markupsafe import Markup
@@ -106,11 +106,11 @@ def report_pages(
 
 
 def report_page(renderer: Renderer, report: ReportEntry, post: Post | None) -> Page:
-    return renderer.page(
+    return replace(renderer.page(
         "reports/report.html", src_of(report.url), report.title,
         report=report, post=post, body=render_markdown(report.body),
         feeds=feed_links(post.id if post else None),
-    )
+    ), read_aloud=True)
 
 
 def report_printable(settings: SiteConfig, renderer: Renderer, report: ReportEntry, post: Post | None) -> Asset:
