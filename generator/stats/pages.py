@@ -162,6 +162,8 @@ def request_chart(stats: RequestStats, today: date, kind: str, key: str, prefix:
     if not stats.has(kind, key):  # type: ignore[arg-type]
         return None
     months = list(reversed(stats.months(today, MONTHS)))
+    if not months:  # the log starts after the build date
+        return None
     figures = [stats.month(kind, key, m) for m in months]  # type: ignore[arg-type]
 
     def bar(count: int) -> int | None:

@@ -131,3 +131,12 @@ def test_charts_render_and_pass_axe(browser: object, served: str) -> None:
             assert results.violations_count == 0, results.generate_report()
         finally:
             context.close()
+
+
+def test_a_build_date_before_the_logs_start_still_builds(tmp_path: Path) -> None:
+    # An editor rebuilding an old snapshot: the request and visit logs begin
+    # after that day, so there is no month to chart yet (this once crashed).
+    out = build(SAMPLE, tmp_path / "early", "2025-06-01")
+    page = (out / "posts/zhongshu-changan/index.html").read_text(encoding="utf-8")
+    assert "受理群众诉求" not in page
+    assert (out / "stats/index.html").is_file()
