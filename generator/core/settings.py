@@ -87,7 +87,8 @@ def load_settings(data_dir: Path, problems: Problems) -> SiteConfig | None:
             problems.add(display, doc.line_of(("feedback", "wechat_qr")), "feedback.wechat_qr", found)
     data = doc.data if isinstance(doc.data, dict) else None
     if data is not None and data.get("site_url") in (None, ""):
-        line = doc.line_of(("site_url",)) if "site_url" in data else None
+        # Written but empty: its own line; missing: the file's mapping, as for other required fields.
+        line = doc.line_of(("site_url",))
         problems.add(display, line, "site_url", MISSING_SITE_URL)
         return None
     if settings is not None and not settings.sample and settings.site_url:
