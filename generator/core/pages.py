@@ -73,7 +73,12 @@ class Page:
 
         meta = {"title": str(escape(self.title)), "hide": list(self.hide)}
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
-        return f"---\n{front}---\n\n{self.html.strip()}\n"
+        return f"---\n{front}---\n\n{self.body()}\n"
+
+    def body(self) -> str:
+        """The page's body as Python-Markdown renders it from markdown(): the
+        raw HTML block passes through unchanged."""
+        return self.html.strip()
 
 
 @dataclass(frozen=True)
