@@ -250,7 +250,7 @@ def machine() -> str:
     return (
         f"{cpu}, {os.cpu_count()} cores{ram}{load}; {platform.system()} {platform.release()}; "
         f"Python {platform.python_version()}, MkDocs {version('mkdocs')}, "
-        f"Material {version('mkdocs-material')}, segno {version('segno')}"
+        f"Material {version('mkdocs-material')}, zxing-cpp {version('zxing-cpp')}"
     )
 
 
