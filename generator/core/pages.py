@@ -35,11 +35,26 @@ def src_of(url: str) -> str:
     return f"{stem}/index.md" if "/" not in stem else f"{stem}.md"
 
 
+def _relpath(dest: str, base: str) -> str:
+    """posixpath.relpath(dest, base) for two site-relative paths, without its
+    abspath/getcwd calls (every link of every page comes through here)."""
+    if ".." in dest or ".." in base or dest.startswith("/") or base.startswith("/"):
+        return posixpath.relpath(dest, base)
+    from_parts = [p for p in base.split("/") if p and p != "."]
+    to_parts = [p for p in dest.split("/") if p and p != "."]
+    common = 0
+    for a, b in zip(from_parts, to_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
+
+
 def relurl(here: str, target: str) -> str:
     """Relative link from the page at URL ``here`` to ``target`` (site-relative)."""
     base = here.rstrip("/") or "."
     dest = target.rstrip("/") or "."
-    rel = posixpath.relpath(dest, base)
+    rel = _relpath(dest, base)
     if target.endswith("/") or target == "":
         rel = "./" if rel == "." else rel + "/"
     return rel
