@@ -99,13 +99,17 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         assert self.output is not None
         self.prepared = {}
         for page in self.output.pages:
-            self._add(files, config, page.src, content=page.markdown())
+            # Only the front matter: the body, already HTML, skips Markdown
+            # (on_page_markdown) and is held once, here.
+            self._add(files, config, page.src, content=page.front_matter())
             self.prepared[page.src] = page.body()
         for asset in self.output.assets:
             if asset.source is not None:
                 self._add(files, config, asset.dest, abs_src_path=str(asset.source))
             else:
                 self._add(files, config, asset.dest, content=asset.content or b"")
+        # MkDocs holds every page's content until the build ends: drop our copy.
+        self.output = None
         return files
 
     @staticmethod

@@ -65,6 +65,21 @@ def absolute_url(site_url: str, target: str) -> str:
     return site_url.rstrip("/") + "/" + target.lstrip("/")
 
 
+# libyaml's emitter (C) writes the same text as PyYAML's Python one for titles of
+# printable characters of the Basic Multilingual Plane (checked on random
+# titles); others (emoji, control characters) keep the Python emitter.
+_FAST_DUMPER = getattr(yaml, "CSafeDumper", None)
+
+
+def _yaml_dump(meta: dict[str, object]) -> str:
+    title = str(meta["title"])
+    if _FAST_DUMPER is not None and len(title) < 1000 and title.isprintable() and all(
+        c < "\U00010000" for c in title
+    ):
+        return yaml.dump(meta, Dumper=_FAST_DUMPER, allow_unicode=True, sort_keys=True, width=10_000)
+    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
+
+
 @dataclass(frozen=True)
 class Page:
     """A page: ``html`` is already escaped; ``title`` is plain text."""
@@ -84,11 +99,14 @@ class Page:
         MkDocs/Material print ``page.meta.title`` into <title> and the header
         without escaping, so the title is HTML-escaped here.
         """
+        return f"{self.front_matter()}\n{self.body()}\n"
+
+    def front_matter(self) -> str:
+        """The YAML front matter block, "---" lines included."""
         from markupsafe import escape
 
-        meta = {"title": str(escape(self.title)), "hide": list(self.hide)}
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
-        return f"---\n{front}---\n\n{self.body()}\n"
+        meta: dict[str, object] = {"title": str(escape(self.title)), "hide": list(self.hide)}
+        return f"---\n{_yaml_dump(meta)}---\n"
 
     def body(self) -> str:
         """The page's body as Python-Markdown renders it from markdown(): the
