@@ -40,6 +40,7 @@ from bench.synthetic import synthetic_grid, write_data
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-28"
+NOTES = "## Notes"
 FLOOR_NAV = 10  # the floor's top-level nav entries, like mkdocs.yml's
 
 
@@ -290,11 +291,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{villages:,} villages done", file=sys.stderr, flush=True)
     result = table(rows)
     print(result)
+    # Hand-written notes below a "## Notes" heading survive a rerun.
+    old = args.out.read_text(encoding="utf-8") if args.out.is_file() else ""
+    notes = old[old.index(NOTES):] if NOTES in old else ""
     args.out.write_text(
         "# Build benchmark\n\n"
         f"`python3 -m bench.build --villages {args.villages} --serve {args.serve}` "
         f"(build date {TODAY}), one run.\n\nMachine: {described}; "
-        f"load average at the end {os.getloadavg()[0]:.2f}.\n\n{result}\n",
+        f"load average at the end {os.getloadavg()[0]:.2f}.\n\n{result}\n" + (f"\n{notes}" if notes else ""),
         encoding="utf-8",
     )
     return 0

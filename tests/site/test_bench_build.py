@@ -14,6 +14,7 @@ from conftest import ROOT
 def test_bench_build_writes_its_table(tmp_path: Path) -> None:
     out = tmp_path / "RESULTS.md"
     keep = tmp_path / "keep"
+    out.write_text("# old table\n\n## Notes\n\nmeasured by hand\n", encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "bench.build", "--villages", "20", "--serve", "20",
          "--out", str(out), "--keep", str(keep)],
@@ -22,6 +23,7 @@ def test_bench_build_writes_its_table(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     text = out.read_text(encoding="utf-8")
     assert "Machine:" in text and "Python" in text and "MkDocs" in text
+    assert "# old table" not in text and text.endswith("## Notes\n\nmeasured by hand\n")
     header, _rule, row = [line for line in text.splitlines() if line.startswith("|")]
     assert header in proc.stdout and row in proc.stdout
     cells = [c.strip() for c in row.strip("|").split("|")]
