@@ -9,6 +9,9 @@ seed always gives the same county.
 from __future__ import annotations
 
 import random
+from pathlib import Path
+
+import yaml
 
 from generator.directory.grid import Grid
 from generator.directory.schema import Post
@@ -86,3 +89,30 @@ def synthetic_grid(villages: int, seed: int = 14000) -> Grid:
             "officers": officers,
         }))
     return Grid(posts=tuple(posts))
+
+
+SITE_YML = """\
+# 合成县（基准测试用，虚构数据）
+title: 合成县一村一警
+county: 合成县
+authority: 合成县公安局
+site_url: https://example.org/synthetic/
+emergency: "110"
+sample: true
+"""
+
+
+def write_data(grid: Grid, data_dir: Path) -> None:
+    """Write ``grid`` as a county's data folder: site.yml and one posts/<id>.yml per post.
+
+    The files are what an editor would write (the post id is the file name), so a
+    build of ``data_dir`` goes through the real loader.
+    """
+    posts = data_dir / "posts"
+    posts.mkdir(parents=True, exist_ok=True)
+    (data_dir / "site.yml").write_text(SITE_YML, encoding="utf-8")
+    for post in grid.posts:
+        record = post.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
+        del record["id"]
+        text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=10_000)
+        (posts / f"{post.id}.yml").write_text(text, encoding="utf-8")

@@ -35,11 +35,26 @@ def src_of(url: str) -> str:
     return f"{stem}/index.md" if "/" not in stem else f"{stem}.md"
 
 
+def _relpath(dest: str, base: str) -> str:
+    """posixpath.relpath(dest, base) for two site-relative paths, without its
+    abspath/getcwd calls (every link of every page comes through here)."""
+    if ".." in dest or ".." in base or dest.startswith("/") or base.startswith("/"):
+        return posixpath.relpath(dest, base)
+    from_parts = [p for p in base.split("/") if p and p != "."]
+    to_parts = [p for p in dest.split("/") if p and p != "."]
+    common = 0
+    for a, b in zip(from_parts, to_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
+
+
 def relurl(here: str, target: str) -> str:
     """Relative link from the page at URL ``here`` to ``target`` (site-relative)."""
     base = here.rstrip("/") or "."
     dest = target.rstrip("/") or "."
-    rel = posixpath.relpath(dest, base)
+    rel = _relpath(dest, base)
     if target.endswith("/") or target == "":
         rel = "./" if rel == "." else rel + "/"
     return rel
@@ -48,6 +63,21 @@ def relurl(here: str, target: str) -> str:
 def absolute_url(site_url: str, target: str) -> str:
     """Absolute URL of a site-relative target, from site.yml's site_url."""
     return site_url.rstrip("/") + "/" + target.lstrip("/")
+
+
+# libyaml's emitter (C) writes the same text as PyYAML's Python one for titles of
+# printable characters of the Basic Multilingual Plane (checked on random
+# titles); others (emoji, control characters) keep the Python emitter.
+_FAST_DUMPER = getattr(yaml, "CSafeDumper", None)
+
+
+def _yaml_dump(meta: dict[str, object]) -> str:
+    title = str(meta["title"])
+    if _FAST_DUMPER is not None and len(title) < 1000 and title.isprintable() and all(
+        c < "\U00010000" for c in title
+    ):
+        return yaml.dump(meta, Dumper=_FAST_DUMPER, allow_unicode=True, sort_keys=True, width=10_000)
+    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
 
 
 @dataclass(frozen=True)
@@ -71,13 +101,21 @@ class Page:
         MkDocs/Material print ``page.meta.title`` into <title> and the header
         without escaping, so the title is HTML-escaped here.
         """
+        return f"{self.front_matter()}\n{self.body()}\n"
+
+    def front_matter(self) -> str:
+        """The YAML front matter block, "---" lines included."""
         from markupsafe import escape
 
         meta: dict[str, object] = {"title": str(escape(self.title)), "hide": list(self.hide)}
         if self.read_aloud:
             meta["read_aloud"] = True
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
-        return f"---\n{front}---\n\n{self.html.strip()}\n"
+        return f"---\n{_yaml_dump(meta)}---\n"
+
+    def body(self) -> str:
+        """The page's body as Python-Markdown renders it from markdown(): the
+        raw HTML block passes through unchanged."""
+        return self.html.strip()
 
 
 @dataclass(frozen=True)

@@ -23,12 +23,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from .problems import Problems
+
+# openpyxl is imported where a workbook is read or written: most builds have
+# none, and importing it took ~35 MB and a second of every build.
 
 TEXT_FORMAT = "@"
 
@@ -59,6 +57,10 @@ def _width(texts: Sequence[str]) -> float:
 
 def write_workbook(sheets: Sequence[Sheet], when: datetime) -> bytes:
     """The workbook as bytes; the same sheets and ``when`` give the same bytes."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     book = Workbook()
     first = book.active
     if first is not None:
@@ -132,6 +134,9 @@ def cell_text(value: object) -> str:
 
 def read_workbook(path: Path, display: str, problems: Problems) -> dict[str, list[Row]] | None:
     """Every sheet's non-empty rows by header (first row), or None when unreadable."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:

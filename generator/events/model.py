@@ -124,16 +124,56 @@ def by_day(occurrences: Iterable[Occurrence], today: date) -> list[tuple[date, l
     return sorted(days.items())
 
 
+class _Lookup:
+    """Entries by post id, village id and key, built in one pass over the
+    entries: per-post and per-village lists no longer scan every entry (a
+    province has one reception entry per post and one patrol per village)."""
+
+    def __init__(self, entries: tuple[Entry, ...]) -> None:
+        self.entries = entries
+        self.by_post: dict[str, list[int]] = {}
+        self.by_village: dict[str, list[int]] = {}
+        self.by_key: dict[str, Entry] = {}
+        for i, e in enumerate(entries):
+            for post_id in dict.fromkeys(e.posts):
+                self.by_post.setdefault(post_id, []).append(i)
+            for village_id in dict.fromkeys(e.villages):
+                self.by_village.setdefault(village_id, []).append(i)
+            self.by_key.setdefault(e.key, e)
+
+    def pick(self, *lists: list[int] | None) -> list[Entry]:
+        """The entries in any of ``lists``, once each, in their original order."""
+        found = sorted({i for found in lists if found for i in found})
+        return [self.entries[i] for i in found]
+
+
+_lookup: _Lookup | None = None
+
+
+def _lookup_of(entries: tuple[Entry, ...]) -> _Lookup:
+    # One entries tuple per build: keep the lookup of the last one asked for.
+    global _lookup
+    if _lookup is None or _lookup.entries is not entries:
+        _lookup = _Lookup(entries)
+    return _lookup
+
+
 def entries_of_post(entries: tuple[Entry, ...], post: Post) -> list[Entry]:
     """A post's own entries: naming the post or one of its villages, and its reception hours."""
-    own = {v.id for v in post.villages}
-    return [e for e in entries if post.id in e.posts or own & set(e.villages)]
+    lookup = _lookup_of(entries)
+    return lookup.pick(lookup.by_post.get(post.id), *(lookup.by_village.get(v.id) for v in post.villages))
 
 
 def entries_of_village(entries: tuple[Entry, ...], grid: Grid, village: Village) -> list[Entry]:
     """A village's entries: its post's (including reception hours) and its own."""
     post = grid.post_of_village[village.id]
-    return [e for e in entries if post.id in e.posts or village.id in e.villages]
+    lookup = _lookup_of(entries)
+    return lookup.pick(lookup.by_post.get(post.id), lookup.by_village.get(village.id))
+
+
+def entry_by_key(entries: tuple[Entry, ...], key: str) -> Entry | None:
+    """The first entry with ``key``."""
+    return _lookup_of(entries).by_key.get(key)
 
 
 def county_wide(entries: tuple[Entry, ...]) -> list[Entry]:
@@ -149,8 +189,7 @@ def is_reception(entry: Entry) -> bool:
 
 
 def reception_of(entries: tuple[Entry, ...], post: Post) -> Entry | None:
-    key = f"reception-{post.id}"
-    return next((e for e in entries if e.key == key), None)
+    return entry_by_key(entries, f"reception-{post.id}")
 
 
 def next_start(entry: Entry, today: date) -> datetime | None:

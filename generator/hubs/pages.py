@@ -18,7 +18,7 @@ from ..directory import urls
 from ..directory.schema import Officer, Post, Village
 from ..directory.share import officer_share, post_share, village_share
 from ..events.blocks import home_events, post_events, village_events
-from ..events.model import upcoming
+from ..events.model import entry_by_key, upcoming
 from ..feedback.pages import feedback_block
 from ..notices.pages import home_notices, post_notices, village_notices
 from ..reports.pages import post_reports
@@ -98,7 +98,7 @@ PATROLS_SHOWN = 3
 def village_safety(site: Site, renderer: Renderer, village: Village, here: str) -> Markup:
     """The 平安建设 block, with the next patrols taken from the calendar."""
     key = patrol_key(village.id)
-    entry = next((e for e in site.calendar.entries if e.key == key), None)
+    entry = entry_by_key(site.calendar.entries, key)
     coming = upcoming([entry], site.today)[:PATROLS_SHOWN] if entry else []
     rule = dates.rule_text(entry.rule, entry.start, entry.end) if entry else None
     return safety_block(

@@ -1,0 +1,40 @@
+"""bench/build.py runs end to end at a tiny size: it builds the synthetic county
+with cunjing and the bare-MkDocs floor, times a `cunjing serve` rebuild, and
+writes its table. Sizes are checked, timings are not (a benchmark, not a test)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def test_bench_build_writes_its_table(tmp_path: Path) -> None:
+    out = tmp_path / "RESULTS.md"
+    keep = tmp_path / "keep"
+    out.write_text("# old table\n\n## Notes\n\nmeasured by hand\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.build", "--villages", "20", "--serve", "20",
+         "--out", str(out), "--keep", str(keep)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "Machine:" in text and "Python" in text and "MkDocs" in text
+    assert "# old table" not in text and text.endswith("## Notes\n\nmeasured by hand\n")
+    header, _rule, row = [line for line in text.splitlines() if line.startswith("|")]
+    assert header in proc.stdout and row in proc.stdout
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[0] == "20"
+    # The pages counted are the HTML files cunjing wrote, and the floor has as many.
+    site, floor = keep / "20/county/site", keep / "20/floor/site"
+    pages = len(list(site.rglob("*.html")))
+    assert cells[1] == f"{pages:,}"
+    assert len(list(floor.rglob("*.html"))) >= pages  # + the theme's 404 page
+    # The serve rebuild was measured, and the changed post file reached the data.
+    assert cells[-1].endswith("×)")
+    assert any("社区警务室" in p.read_text(encoding="utf-8") for p in (keep / "20/county/data/posts").glob("*.yml"))
+    largest = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
+    assert cells[8].startswith(largest.relative_to(site).as_posix() + " ")
