@@ -256,3 +256,13 @@ def test_posts_and_find_do_not_grow_with_the_grid() -> None:
 @pytest.mark.parametrize("url", ["posts/", "find/"])
 def test_posts_and_find_pages_are_small(site: Path, url: str) -> None:
     assert len((site / url / "index.html").read_bytes()) < 60_000
+
+
+def test_no_page_has_duplicate_ids(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 400
+    for path in pages:
+        parsed = Structure()
+        parsed.feed(path.read_text(encoding="utf-8"))
+        repeated = sorted({i for i in parsed.ids if parsed.ids.count(i) > 1})
+        assert not repeated, (path, repeated)
