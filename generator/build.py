@@ -101,6 +101,7 @@ class Urls:
     reports_of_post = staticmethod(reports_urls.reports_of_post)
     lecture = staticmethod(law_urls.lecture)
     lecture_ics = staticmethod(law_urls.lecture_ics)
+    township = staticmethod(directory_urls.township)
 
 
 def make_renderer(site: Site) -> Renderer:

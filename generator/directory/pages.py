@@ -1,5 +1,10 @@
-"""The directory's own pages: /posts/ (every post by township and station),
-officers' photos and the directory's files. Former village ids: aliases.py."""
+"""The directory's own pages: /posts/ (the townships, a jump list), one page
+per township (its posts by station, their villages and officers), officers'
+photos and the directory's files. Former village ids: aliases.py.
+
+/posts/ lists townships only and each township page only its own posts, so no
+page grows with the size of the grid (a province has about 90 villages a township).
+"""
 
 from __future__ import annotations
 
@@ -10,11 +15,25 @@ from ..core.render import Renderer
 from . import urls
 from .grid import Grid
 from .photos import DEFAULT_PHOTO, photo_assets
+from .towns import township_slugs
 
 
 def directory_pages(grid: Grid, data_dir: Path, renderer: Renderer) -> SiteOutput:
     out = SiteOutput()
-    out.pages.append(renderer.page("directory/posts_index.html", src_of(urls.POSTS), "警务室"))
+    slugs = township_slugs(grid)
+    posts_of = {township: grid.posts_in(township) for township in slugs}
+    out.pages.append(renderer.page(
+        "directory/posts_index.html", src_of(urls.POSTS), "警务室",
+        townships=[(t, urls.township(slug), posts_of[t]) for t, slug in slugs.items()],
+    ))
+    for township, slug in slugs.items():
+        posts = posts_of[township]
+        stations = list(dict.fromkeys(p.station for p in posts))  # grid order: by pinyin
+        out.pages.append(renderer.page(
+            "directory/posts_township.html", src_of(urls.township(slug)), f"{township}的警务室",
+            township=township, stations=[(s, [p for p in posts if p.station == s]) for s in stations],
+            post_count=len(posts), villages=sum(len(p.villages) for p in posts),
+        ))
     out.assets.extend(photo_assets(grid, data_dir))
     out.assets.append(package_asset("directory", "officer.svg", DEFAULT_PHOTO))
     return out

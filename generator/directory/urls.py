@@ -9,6 +9,11 @@ from __future__ import annotations
 POSTS = "posts/"
 
 
+def township(township_slug: str) -> str:
+    """A township's posts and villages (slug: directory.towns.township_slugs)."""
+    return f"posts/townships/{township_slug}/"
+
+
 def post(post_id: str) -> str:
     return f"posts/{post_id}/"
 

@@ -1,9 +1,14 @@
-"""活动日历: /events/ (the next 60 days, grouped by date) and /events/<slug>/."""
+"""活动日历: /events/ (this week's dates and the reception hours, once, a table
+per township), /events/weeks/<monday>/ (the later weeks of the next 60 days)
+and /events/<slug>/.
+
+Reception hours repeat every week at every post: listed once, never on each date.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from ..core import dates
 from ..core.markup import render_markdown
@@ -12,6 +17,7 @@ from ..core.pinyin import sort_key
 from ..core.render import Renderer
 from ..directory.grid import Grid
 from ..directory.schema import Post, Village
+from ..directory.towns import township_slugs
 from . import urls
 from .load import Calendar
 from .model import (
@@ -27,6 +33,9 @@ from .model import (
 )
 
 PAST_SHOWN = 20
+# Up to this many posts with reception hours, /events/ shows every township's
+# table; more get one page per township, so /events/ never grows with the grid.
+RECEPTION_INLINE_MAX = 60
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,48 @@ def reception_rows(grid: Grid, today: date, entries: tuple[Entry, ...]) -> list[
     return sorted(rows, key=lambda r: [sort_key(r.post.township), sort_key(r.post.name)])
 
 
+@dataclass(frozen=True)
+class TownReception:
+    township: str
+    url: str  # its own page (used when the tables are not on /events/)
+    rows: list[ReceptionRow]
+
+
+@dataclass(frozen=True)
+class WeekList:
+    """One page of the dated list: a week, Monday to Sunday (the first from today)."""
+
+    monday: date
+    url: str
+    days: list[Day]
+    this_week: bool
+
+    @property
+    def title(self) -> str:
+        return "本周" if self.this_week else dates.week(dates.week_of(self.monday))
+
+
+def towns_reception(grid: Grid, rows: list[ReceptionRow]) -> list[TownReception]:
+    slugs = township_slugs(grid)
+    out: dict[str, list[ReceptionRow]] = {}
+    for row in rows:  # already by township, then post
+        out.setdefault(row.post.township, []).append(row)
+    return [TownReception(t, urls.reception_of_township(slugs[t]), found) for t, found in out.items()]
+
+
+def weeks(today: date, all_days: list[Day], last_day: date) -> list[WeekList]:
+    """The dated list in pages of a week (about 3 screens each): this week on
+    /events/, each later week on its own page."""
+    out: list[WeekList] = []
+    monday = today - timedelta(days=today.weekday())
+    while monday <= last_day:
+        end = monday + timedelta(days=7)
+        url = urls.EVENTS if not out else urls.week(monday)
+        out.append(WeekList(monday, url, [d for d in all_days if monday <= d.day < end], not out))
+        monday = end
+    return out
+
+
 def places(grid: Grid, entry: Entry) -> tuple[list[Post], list[Village]]:
     posts = [grid.post_by_id[p] for p in entry.posts]
     villages = [grid.village_by_id[v] for v in entry.villages]
@@ -110,12 +161,31 @@ def events_pages(grid: Grid, today: date, renderer: Renderer, calendar: Calendar
         (e for e in calendar.entries if e.key.startswith("event-") and e.is_over(today)),
         key=lambda e: (e.last_end() or e.end, e.key), reverse=True,
     )
-    out.pages.append(renderer.page(
-        "events/events_index.html", src_of(urls.EVENTS), "活动日历",
-        days=days(grid, today, upcoming(calendar.entries, today)),
-        receptions=reception_rows(grid, today, calendar.entries),
-        past=past[:PAST_SHOWN], window_days=WINDOW_DAYS, last_day=finish.date(),
-    ))
+    dated = [o for o in upcoming(calendar.entries, today) if not is_reception(o.entry)]
+    last_day = (finish - timedelta(days=1)).date()
+    week_lists = weeks(today, days(grid, today, dated), last_day)
+    towns = towns_reception(grid, reception_rows(grid, today, calendar.entries))
+    inline = sum(len(t.rows) for t in towns) <= RECEPTION_INLINE_MAX
+    for n, shown in enumerate(week_lists):
+        common = dict(
+            week=shown, weeks=week_lists, previous=week_lists[n - 1] if n else None,
+            next=week_lists[n + 1] if n + 1 < len(week_lists) else None,
+            window_days=WINDOW_DAYS, last_day=last_day,
+        )
+        if n == 0:
+            out.pages.append(renderer.page(
+                "events/events_index.html", src_of(urls.EVENTS), "活动日历",
+                towns=towns, inline=inline, past=past[:PAST_SHOWN], **common,
+            ))
+        else:
+            out.pages.append(renderer.page(
+                "events/events_week.html", src_of(shown.url), f"活动日历：{shown.title}", **common,
+            ))
+    if not inline:
+        for town in towns:
+            out.pages.append(renderer.page(
+                "events/reception_township.html", src_of(town.url), f"{town.township}警务室接待时间", town=town,
+            ))
     by_key = {e.key: e for e in calendar.entries}
     for event in calendar.events:
         entry = by_key[f"event-{event.slug}"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 EVENTS = "events/"
 CALENDAR_ALL = "calendar/all.ics"
 
@@ -28,3 +30,13 @@ def village_calendar(village_id: str) -> str:
 
 def patrol_ics(village_id: str) -> str:
     return f"calendar/patrol/{village_id}.ics"
+
+
+def week(monday: date) -> str:
+    """The dated list of one week after the current one (this week is /events/)."""
+    return f"events/weeks/{monday.isoformat()}/"
+
+
+def reception_of_township(township_slug: str) -> str:
+    """A township's reception hours, when the county has too many posts to list them on /events/."""
+    return f"events/reception/{township_slug}/"

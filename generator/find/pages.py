@@ -7,6 +7,8 @@ from ..core.render import Renderer
 from ..directory.grid import Grid
 from ..directory.photos import DEFAULT_PHOTO, photo_url
 from ..directory.schema import Officer
+from ..directory.towns import township_slugs
+from ..directory.urls import township
 from .index import LIMIT, build_index
 from .shards import split_index
 from .urls import FIND, INDEX_DIR, SCRIPT
@@ -23,6 +25,7 @@ def find_pages(grid: Grid, renderer: Renderer) -> SiteOutput:
         renderer.page(
             "find/find.html", src_of(FIND), "找民警",
             manifest=shards.manifest_json(), default_photo=DEFAULT_PHOTO, limit=LIMIT,
+            towns=[(t, township(slug)) for t, slug in township_slugs(grid).items()],
         )
     )
     for name in sorted(shards.files):

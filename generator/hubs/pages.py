@@ -17,6 +17,7 @@ from ..core.render import Renderer
 from ..directory import urls
 from ..directory.schema import Officer, Post, Village
 from ..directory.share import officer_share, post_share, village_share
+from ..directory.towns import township_slugs
 from ..events.blocks import home_events, post_events, village_events
 from ..events.model import entry_by_key, upcoming
 from ..feedback.pages import feedback_block
@@ -29,6 +30,10 @@ from ..stats.pages import post_stats
 from ..visits.pages import post_visits, village_visits
 
 HOME = ""
+# Up to this many villages the home page lists them all under their townships;
+# a larger grid gets the townships only (each links to its own page), so the
+# home page never grows with the grid.
+HOME_VILLAGES_MAX = 400
 
 
 def place_pages(site: Site, renderer: Renderer) -> list[Page]:
@@ -44,6 +49,8 @@ def home_page(site: Site, renderer: Renderer) -> Page:
     here = url_of(src_of(HOME))
     return renderer.page(
         "hubs/home.html", src_of(HOME), site.settings.title, townships=site.grid.townships(),
+        towns={t: urls.township(slug) for t, slug in township_slugs(site.grid).items()},
+        all_villages=len(site.grid.village_by_id) <= HOME_VILLAGES_MAX,
         notices=home_notices(renderer, site.notices, site.today, here),
         events=home_events(renderer, site.today, site.calendar.entries, here),
         actions=home_actions(renderer, site.actions, site.today, here),

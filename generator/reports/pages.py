@@ -4,12 +4,10 @@ post, so no JavaScript is needed), /reports/<slug>/, the printable
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 
 from markupsafe import Markup
-from pypinyin import lazy_pinyin
 
 from ..core.markup import render_markdown
 from ..core.pages import Asset, Page, SiteOutput, absolute_url, src_of
@@ -19,6 +17,7 @@ from ..core.render import Renderer
 from ..core.settings import SiteConfig, site_url
 from ..directory.grid import Grid
 from ..directory.schema import Post
+from ..directory.towns import township_slugs
 from ..feeds.urls import feed_links
 from . import urls
 from .model import ReportEntry, published_reports
@@ -40,18 +39,6 @@ class Filters:
     county: Filter | None
     townships: list[Filter]
     posts: list[tuple[str, list[Filter]]]  # (township, its posts)
-
-
-def township_slugs(grid: Grid) -> dict[str, str]:
-    """A URL slug for each township, from its pinyin (中枢镇 -> zhongshuzhen)."""
-    out: dict[str, str] = {}
-    for township in grid.townships():
-        base = re.sub(r"[^a-z0-9]+", "-", "".join(lazy_pinyin(township)).lower()).strip("-") or "t"
-        slug, n = base, 2
-        while slug in out.values():
-            slug, n = f"{base}-{n}", n + 1
-        out[township] = slug
-    return out
 
 
 def report_pages(

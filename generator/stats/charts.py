@@ -74,6 +74,9 @@ def _clean(chart_id: str, title: str, reading: str) -> object:
             for name, value in list(element.attrib.items()):
                 if name in ("rx", "ry") and value == "0":
                     del element.attrib[name]
+                elif name == "id" and value.startswith("activate-serie"):
+                    # For pygal's script (dropped); the same in every chart: duplicate ids.
+                    del element.attrib[name]
                 elif name == "class":
                     element.set(name, value.replace(" reactive tooltip-trigger", ""))
                 else:

@@ -3,6 +3,7 @@ expands to exactly what the pages show for the next 60 days."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import vobject
 import yaml
 
 from conftest import SAMPLE, TODAY
-from helpers import SHANGHAI, Agenda, expand, post_names, read_calendar, shown
+from helpers import SHANGHAI, Agenda, expand, post_names, posts, read_calendar, shown
 
 START = date.fromisoformat(TODAY)
 
@@ -52,29 +53,61 @@ def test_every_feed_parses_and_is_well_formed(site: Path) -> None:
         assert len(getattr(parsed, "vevent_list", [])) == len(uids)
 
 
-def test_county_feed_expands_to_the_events_page(site: Path) -> None:
-    on_page = shown(site, "events/")
+def events_pages(site: Path) -> list[str]:
+    """/events/ (this week) and every later week's page, in order."""
+    return ["events/"] + [f"events/weeks/{d.name}/" for d in sorted((site / "events/weeks").iterdir())]
+
+
+def test_county_feed_expands_to_the_events_pages(site: Path) -> None:
+    on_pages: set[tuple[str, str]] = set()
+    for url in events_pages(site):
+        on_pages |= shown(site, url)
     in_feed = expand(site / "calendar/all.ics", START)
-    assert on_page == in_feed
-    kinds = {key.split("-")[0] for key, _ in on_page}
-    assert kinds == {"event", "law", "reception", "patrol"}
+    # Reception hours are listed once (a table per township), never on each date.
+    assert on_pages == {(k, t) for k, t in in_feed if not k.startswith("reception-")}
+    kinds = {key.split("-")[0] for key, _ in on_pages}
+    assert kinds == {"event", "law", "patrol"}
     # Monthly meetings expanded: the last Friday of December and of January is outside.
-    assert ("event-kentanhui-zhongshu", "2026-12-25T19:30") in on_page
-    assert not any(k == "event-kentanhui-zhongshu" and t.startswith("2027-01") for k, t in on_page)
+    assert ("event-kentanhui-zhongshu", "2026-12-25T19:30") in on_pages
+    assert not any(k == "event-kentanhui-zhongshu" and t.startswith("2027-01") for k, t in on_pages)
     # Fortnightly reception counted from its `since` date (Fridays 2026-01-02, 01-16 …).
-    assert ("reception-jiucheng-jiucheng", "2026-12-04T09:00") in on_page
-    assert ("reception-jiucheng-jiucheng", "2026-12-11T09:00") not in on_page
+    assert ("reception-jiucheng-jiucheng", "2026-12-04T09:00") in in_feed
+    assert ("reception-jiucheng-jiucheng", "2026-12-11T09:00") not in in_feed
 
 
-def test_events_page_is_grouped_by_date_in_order(site: Path) -> None:
-    parser = Agenda()
+def test_reception_hours_once_a_table_per_township(site: Path) -> None:
     html = (site / "events/index.html").read_text(encoding="utf-8")
-    parser.feed(html)
-    starts = [item["times"][0] for item in parser.items]  # type: ignore[index]
+    names = post_names()  # name -> id
+    tables = re.findall(r'<table class="cj-table cj-reception-table">\n<caption>([^<]+)</caption>(.*?)</table>', html, re.S)
+    seen = []
+    for township, body in tables:
+        for name in re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', body):
+            seen.append(name)
+            assert posts()[names[name]]["township"] == township
+    feed = {k for k, _ in expand(site / "calendar/all.ics", START) if k.startswith("reception-")}
+    assert sorted(seen) == sorted({n for n, i in names.items() if f"reception-{i}" in feed})
+    assert len(seen) == len(set(seen)) == 42
+    assert len({t for t, _ in tables}) == len(tables)  # one table per township
+    for url in events_pages(site)[1:]:
+        assert "cj-reception-table" not in (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_events_pages_are_grouped_by_date_in_order_a_week_each(site: Path) -> None:
+    starts: list[str] = []
+    days: list[str] = []
+    for url in events_pages(site):
+        parser = Agenda()
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        parser.feed(html)
+        starts += [item["times"][0] for item in parser.items]  # type: ignore[index]
+        found = re.findall(r'id="d(\d{4}-\d\d-\d\d)"', html)
+        if found:  # Monday to Sunday at most
+            first, last = date.fromisoformat(found[0]), date.fromisoformat(found[-1])
+            assert (last - first).days < 7 and first.isocalendar()[1] == last.isocalendar()[1], url
+        days += found
     assert starts == sorted(starts)
-    assert html.index('id="d2026-11-28"') < html.index('id="d2026-12-01"') < html.index('id="d2027-01-26"')
-    assert 'id="d2027-01-27"' not in html  # 60 days: up to 2027-01-26
-    assert 'id="d2026-11-27"' not in html
+    assert days == sorted(days) and days[0] == "2026-11-28" and "2026-12-01" in days
+    assert days[-1] <= "2027-01-26" and "2026-11-27" not in days  # 60 days: up to 2027-01-26
 
 
 def test_post_and_village_feeds_expand_to_their_pages(site: Path) -> None:

@@ -43,7 +43,12 @@ def test_events_and_law_pages_without_javascript(browser: Any, served: str) -> N
         page.wait_for_load_state()
         assert page.url.endswith("/events/")
         assert page.locator("h3.cj-day").first.inner_text() == "11月28日 星期六"
-        assert page.locator("#reception + p + table tbody tr").count() == 42
+        assert page.locator("#reception ~ table.cj-reception-table tbody tr").count() == 42
+        assert page.locator("li.cj-ev--reception").count() == 0  # reception hours once, not per date
+        page.get_by_role("link", name="下一周：11月30日—12月6日").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/events/weeks/2026-11-30/")
+        assert page.locator("h3.cj-day").first.inner_text() == "12月1日 星期二"
         page.locator("h2#days ~ ul").get_by_role("link", name="农村道路交通安全：骑摩托车戴头盔，三轮车不载人").click()
         page.wait_for_load_state()
         assert page.url.endswith("/law/jiaotong-anquan-jinma/")

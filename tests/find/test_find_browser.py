@@ -171,26 +171,32 @@ def test_home_search_box_goes_to_find(browser: Any, served: str) -> None:
                 f.page.wait_for_selector(".cj-find__hit")
                 assert f.shown()[0] == "chongyang"
             else:
-                assert f.page.locator("#cj-find-list a", has_text="重阳村").is_visible()
+                township = sample().post_of_village["chongyang"].township
+                assert f.page.locator("#cj-find-list a", has_text=township).is_visible()
         finally:
             f.close()
 
 
-def test_without_javascript_find_is_a_list_by_township(browser: Any, served: str) -> None:
+def test_without_javascript_find_leads_through_the_township_to_the_village(browser: Any, served: str) -> None:
     f = Finder(browser, served + "find/?q=changan", javascript=False)
     try:
         page = f.page
         assert page.locator(".cj-find__noscript").is_visible()
+        assert "请点下面您所在的乡镇" in page.locator(".cj-find__noscript").inner_text()
         assert not page.locator("#cj-find-results").is_visible()
         grid = sample()
-        townships = page.locator("#cj-find-list h3").all_inner_texts()
+        townships = page.locator("#cj-find-list .cj-find__towns a").all_inner_texts()
         assert townships == grid.townships()
-        for n, township in enumerate(townships, 1):
-            items = page.locator(f"#cj-find-list h3:nth-of-type({n}) + ul > li")
-            names = items.locator("a[href^='../v/']").all_inner_texts()
-            assert names == [v.name for v in grid.villages_in(township)]
-        changan = page.locator("#cj-find-list li", has_text="长安社区")
-        assert changan.locator("a[href^='tel:']").get_attribute("href") == "tel:08730610102"
+        page.get_by_role("link", name="中枢镇", exact=True).click()
+        page.wait_for_url("**/posts/townships/zhongshuzhen/")
+        # The township's page: every village of the township, each with its officers' numbers.
+        names = page.locator("a.cj-town-villages__name").all_inner_texts()
+        assert sorted(names) == sorted(v.name for v in grid.villages_in("中枢镇"))
+        changan = page.locator(".cj-town-villages li", has_text="长安社区")
+        call = changan.locator("a[href^='tel:']")
+        assert call.get_attribute("href") == "tel:08730610102"
+        box = call.bounding_box()
+        assert box and box["height"] >= 48
         changan.locator("a", has_text="长安社区").click()
         page.wait_for_url("**/v/changan/")
     finally:
@@ -212,7 +218,7 @@ def big_find(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, In
     renderer = Renderer(TEMPLATE_PACKAGES, {"site": settings, "grid": grid, "url": Urls()})
     page = renderer.page(
         "find/find.html", "find/index.md", "找民警",
-        manifest=shards.manifest_json(), default_photo=DEFAULT_PHOTO, limit=LIMIT,
+        manifest=shards.manifest_json(), default_photo=DEFAULT_PHOTO, limit=LIMIT, towns=[],
     )
     (root / "find/i").mkdir(parents=True)
     (root / "find/index.html").write_text(

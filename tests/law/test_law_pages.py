@@ -110,8 +110,13 @@ def test_moving_today_moves_lectures_and_events_to_the_past(site: Path, tmp_path
     page = (later / "law/jiaotong-anquan-jinma/index.html").read_text(encoding="utf-8")
     assert "已举行" in page and "即将举行" not in page
 
-    before = shown(site, "events/")
-    after = shown(later, "events/")
+    def on_calendar(root: Path) -> set[tuple[str, str]]:
+        """What /events/ and its later weeks' pages show."""
+        weeks = [f"events/weeks/{d.name}/" for d in sorted((root / "events/weeks").iterdir())]
+        return set().union(*(shown(root, url) for url in ["events/", *weeks]))
+
+    before = on_calendar(site)
+    after = on_calendar(later)
     assert ("law-jiaotong-anquan-jinma", "2026-12-05T09:30") in before
     assert ("event-kentanhui-zhongshu", "2026-12-25T19:30") in before
     assert not any(t < "2027-07-01" for _, t in after)
