@@ -11,6 +11,7 @@ the ids are those of the sample data (data/).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import quote
 
 from generator.actions import urls as actions
@@ -55,6 +56,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("find", "找民警", find.FIND),
     PageKind("find-query", "找民警（查“长安”）", find.FIND, query="?q=长安"),
     PageKind("posts", "警务室列表", directory.POSTS),
+    PageKind("township", "一个乡镇的警务室和村", directory.township("zhongshuzhen")),
     PageKind("post", "警务室", directory.post("zhongshu-changan")),
     PageKind("village", "村（社区）", directory.village("changan")),
     PageKind("village-old-id", "村的旧网址（跳转）", directory.village("zhongyang"), browser=False),
@@ -69,6 +71,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("law", "法制宣传", law.LAW),
     PageKind("lecture", "一次法制讲座", law.lecture("fanzha-2026-09")),
     PageKind("events", "活动日历", events.EVENTS),
+    PageKind("events-week", "活动日历（后面的一周）", events.week(date(2026, 12, 7))),
     PageKind("event", "一项活动", events.event("jingchajie-kaifangri")),
     PageKind("safety", "平安建设", safety.SAFETY),
     PageKind("actions", "立项整改", actions.ACTIONS),

@@ -210,7 +210,7 @@ def test_without_javascript_the_controls_hide_and_the_menu_works(browser: Any, s
 
 
 def test_back_to_top_appears_after_a_screen(browser: Any, served: str) -> None:
-    context, page, _ = open_page(browser, served + "posts/", javascript=True)
+    context, page, _ = open_page(browser, served + VILLAGE, javascript=True)
     top = page.locator("#cj-top")
     assert not top.is_visible()
     page.evaluate("window.scrollTo(0, 3 * window.innerHeight)")
