@@ -100,6 +100,10 @@ def chromium() -> Iterator[Any]:
             browser.close()
 
 
+# The service worker (shell/pages.py) is published at the site root.
+SERVICE_WORKER = "/sw.js"
+
+
 def measure(browser: Any, base: str, kind: PageKind) -> Weight:
     """Open one page in a fresh phone-sized context and count what it fetched."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
@@ -119,10 +123,15 @@ def measure(browser: Any, base: str, kind: PageKind) -> Weight:
             if request.url.startswith("data:"):
                 continue
             response = request.response()
+            size = int(request.sizes()["responseBodySize"])
+            if size == 0 and response is not None and request.url.endswith(SERVICE_WORKER):
+                # Chromium reports no body size for the service worker's own
+                # script: count what the server sent.
+                size = int(response.headers.get("content-length", "0"))
             weight.requests.append(Fetched(
                 url=request.url.removeprefix(base),
                 type=request.resource_type,
-                bytes=int(request.sizes()["responseBodySize"]),
+                bytes=size,
                 blocking=behaviour.get(request.url, "") in BLOCKING,
                 status=response.status if response else None,
             ))
