@@ -72,6 +72,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("lecture", "一次法制讲座", law.lecture("fanzha-2026-09")),
     PageKind("events", "活动日历", events.EVENTS),
     PageKind("events-week", "活动日历（后面的一周）", events.week(date(2026, 12, 7))),
+    PageKind("events-reception", "一个乡镇的接待时间", events.reception_of_township("zhongshuzhen")),
     PageKind("event", "一项活动", events.event("jingchajie-kaifangri")),
     PageKind("safety", "平安建设", safety.SAFETY),
     PageKind("actions", "立项整改", actions.ACTIONS),

@@ -33,9 +33,6 @@ from .model import (
 )
 
 PAST_SHOWN = 20
-# Up to this many posts with reception hours, /events/ shows every township's
-# table; more get one page per township, so /events/ never grows with the grid.
-RECEPTION_INLINE_MAX = 60
 
 
 @dataclass(frozen=True)
@@ -165,7 +162,6 @@ def events_pages(grid: Grid, today: date, renderer: Renderer, calendar: Calendar
     last_day = (finish - timedelta(days=1)).date()
     week_lists = weeks(today, days(grid, today, dated), last_day)
     towns = towns_reception(grid, reception_rows(grid, today, calendar.entries))
-    inline = sum(len(t.rows) for t in towns) <= RECEPTION_INLINE_MAX
     for n, shown in enumerate(week_lists):
         common = dict(
             week=shown, weeks=week_lists, previous=week_lists[n - 1] if n else None,
@@ -175,17 +171,19 @@ def events_pages(grid: Grid, today: date, renderer: Renderer, calendar: Calendar
         if n == 0:
             out.pages.append(renderer.page(
                 "events/events_index.html", src_of(urls.EVENTS), "活动日历",
-                towns=towns, inline=inline, past=past[:PAST_SHOWN], **common,
+                towns=towns, past=past[:PAST_SHOWN], **common,
             ))
         else:
             out.pages.append(renderer.page(
                 "events/events_week.html", src_of(shown.url), f"活动日历：{shown.title}", **common,
             ))
-    if not inline:
-        for town in towns:
-            out.pages.append(renderer.page(
-                "events/reception_township.html", src_of(town.url), f"{town.township}警务室接待时间", town=town,
-            ))
+    # Each township's reception table on a page of its own: all of them on
+    # /events/ made it 16 screens tall at 360 px for 42 posts, and it would
+    # grow with the grid.
+    for town in towns:
+        out.pages.append(renderer.page(
+            "events/reception_township.html", src_of(town.url), f"{town.township}警务室接待时间", town=town,
+        ))
     by_key = {e.key: e for e in calendar.entries}
     for event in calendar.events:
         entry = by_key[f"event-{event.slug}"]

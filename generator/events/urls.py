@@ -38,5 +38,5 @@ def week(monday: date) -> str:
 
 
 def reception_of_township(township_slug: str) -> str:
-    """A township's reception hours, when the county has too many posts to list them on /events/."""
+    """A township's reception hours (a weekly table), linked from /events/."""
     return f"events/reception/{township_slug}/"

@@ -76,9 +76,14 @@ def test_county_feed_expands_to_the_events_pages(site: Path) -> None:
 
 
 def test_reception_hours_once_a_table_per_township(site: Path) -> None:
-    html = (site / "events/index.html").read_text(encoding="utf-8")
+    index = (site / "events/index.html").read_text(encoding="utf-8")
+    # /events/ links each township's page; each holds that township's one table.
+    links = re.findall(r'<li><a href="(\.\./events/reception/[^"]+|reception/[^"]+)">', index)
+    assert len(links) == 8, links
+    html = "".join((site / "events" / link / "index.html").read_text(encoding="utf-8") for link in links)
     names = post_names()  # name -> id
     tables = re.findall(r'<table class="cj-table cj-reception-table">\n<caption>([^<]+)</caption>(.*?)</table>', html, re.S)
+    assert len(tables) == len(links)
     seen = []
     for township, body in tables:
         for name in re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', body):
