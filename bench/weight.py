@@ -132,7 +132,8 @@ def measure(browser: Any, base: str, kind: PageKind) -> Weight:
                 url=request.url.removeprefix(base),
                 type=request.resource_type,
                 bytes=size,
-                blocking=behaviour.get(request.url, "") in BLOCKING,
+                # The service worker's own fetch of the same URL blocks nothing.
+                blocking=request.resource_type != "fetch" and behaviour.get(request.url, "") in BLOCKING,
                 status=response.status if response else None,
             ))
     finally:
