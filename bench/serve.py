@@ -15,7 +15,7 @@ import http.server
 import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -27,16 +27,19 @@ class _GzipStatic(http.server.SimpleHTTPRequestHandler):
     """Serves the ``.gz`` sibling of a file when the client accepts gzip."""
 
     protocol_version = "HTTP/1.1"  # keep-alive, as a real server
+    # Serves another body for some files (a test standing in for a new build); None: the file.
+    rewrite: Callable[[Path, bytes], bytes | None] | None = None
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
     def _target(self) -> Path | None:
         root = Path(self.directory)
-        rel = unquote(urlsplit(self.path).path).lstrip("/")
-        path = (root / rel).resolve()
-        if not path.is_relative_to(root.resolve()):
+        rel = os.path.normpath(unquote(urlsplit(self.path).path).lstrip("/"))
+        if rel.startswith(".."):
             return None
+        # Not resolved: a symlinked folder serves a site under a sub-path.
+        path = root / rel
         if path.is_dir():
             if not self.path.split("?", 1)[0].endswith("/"):
                 return None  # the base class answers with a redirect
@@ -60,6 +63,14 @@ class _GzipStatic(http.server.SimpleHTTPRequestHandler):
         ctype = self.guess_type(str(path))
         if ctype.startswith("text/") or ctype in ("application/javascript", "application/json", "image/svg+xml"):
             ctype += "; charset=utf-8"
+        other = None if self.rewrite is None else self.rewrite(path, path.read_bytes())
+        if other is not None:
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(other)))
+            self.send_header("Cache-Control", "no-cache")
+            self.end_headers()
+            return _Bytes(other)
         gz = path.with_name(path.name + ".gz")
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         source = gz if accepts and gz.is_file() else path
@@ -112,11 +123,17 @@ class _Quiet(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve_compressed(site: Path) -> Iterator[str]:
-    """The built site on a loopback port; yields its base URL (ending in /)."""
+def serve_compressed(
+    site: Path, rewrite: Callable[[Path, bytes], bytes | None] | None = None,
+) -> Iterator[str]:
+    """The built site on a loopback port; yields its base URL (ending in /).
+
+    ``rewrite(path, content)`` may answer a file with other bytes (uncompressed).
+    """
 
     class Handler(_GzipStatic):
         def __init__(self, *args: object, **kwargs: object) -> None:
+            self.rewrite = rewrite  # before the base class answers the request
             super().__init__(*args, directory=str(site), **kwargs)  # type: ignore[arg-type]
 
     server = _Quiet(("127.0.0.1", 0), Handler)

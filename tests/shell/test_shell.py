@@ -3,18 +3,17 @@ top, 听一听 and the service worker, in Chromium on a phone-sized screen."""
 
 from __future__ import annotations
 
-import contextlib
-import http.server
-import io
-import os
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
+from bench.pagekinds import PageKind
+from bench.serve import serve_compressed
+from bench.weight import measure
 from generator.core.pages import Asset, Page, SiteOutput
 from generator.shell.pages import build_hash
 
@@ -29,71 +28,17 @@ PAGES = (
 )
 
 
-# -- a compressed server: the .gz siblings `cunjing build` writes, as gzip_static does --
-
-def _handler(root: Path, worker_suffix: list[str]) -> type[http.server.SimpleHTTPRequestHandler]:
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, directory=str(root), **kwargs)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-        def send_head(self) -> Any:
-            path = self.translate_path(self.path)
-            if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
-                path = os.path.join(path, "index.html")
-            if path.endswith("sw.js") and worker_suffix:
-                # Stands in for a new build: the same worker with another cache name.
-                body = re.sub(
-                    rb'(var CACHE = "[^"]+)"', rb"\1" + worker_suffix[0].encode() + b'"', Path(path).read_bytes(),
-                )
-                return self._reply(body, "text/javascript", None)
-            if os.path.isfile(path + ".gz") and "gzip" in self.headers.get("Accept-Encoding", ""):
-                return self._reply(Path(path + ".gz").read_bytes(), self.guess_type(path), "gzip")
-            return super().send_head()
-
-        def _reply(self, body: bytes, kind: str, encoding: str | None) -> Any:
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            if encoding:
-                self.send_header("Content-Encoding", encoding)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            return io.BytesIO(body)
-
-    return Handler
-
-
-@contextlib.contextmanager
-def serve_compressed(root: Path, worker_suffix: list[str] | None = None) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(root, [] if worker_suffix is None else worker_suffix))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
 @pytest.fixture(scope="module")
 def gz_served(site: Path) -> Iterator[str]:
     with serve_compressed(site) as url:
         yield url
 
 
-def first_load_bytes(browser: Any, url: str) -> tuple[int, list[str]]:
-    """Bytes on the wire (gzip bodies) of every request the page makes on a first visit."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
-    page = context.new_page()
-    finished: list[Any] = []
-    page.on("requestfinished", lambda request: finished.append(request))
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    total = sum(r.sizes()["responseBodySize"] for r in finished)
-    urls = [r.url for r in finished]
-    context.close()
-    return total, urls
+def first_load(browser: Any, base: str, path: str, query: str = "") -> tuple[int, list[str]]:
+    """Bytes on the wire (gzip bodies) of every request a first visit makes."""
+    weight = measure(browser, base, PageKind(path, path, path, query=query))
+    # measure() shortens our own URLs to site-relative ones; another host's stay whole.
+    return weight.total, [r.url if urlsplit(r.url).scheme else base + r.url for r in weight.requests]
 
 
 # -- static: what every page loads ----------------------------------------------
@@ -136,10 +81,10 @@ def test_worker_at_the_root_lists_only_our_files(site: Path) -> None:
 # -- weight -----------------------------------------------------------------------
 
 def test_first_load_weight(browser: Any, gz_served: str) -> None:
-    village, urls = first_load_bytes(browser, gz_served + VILLAGE)
+    village, urls = first_load(browser, gz_served, VILLAGE)
     assert village <= 40_000, (village, urls)
     assert all(u.startswith(gz_served) for u in urls)
-    found, urls = first_load_bytes(browser, gz_served + "find/?q=ade")
+    found, urls = first_load(browser, gz_served, "find/", "?q=ade")
     assert found <= 50_000, (found, urls)
     assert any("/find/i/" in u for u in urls)  # the query was looked up
 
@@ -308,7 +253,14 @@ CACHED = """async (url) => {
 def test_offline_after_one_visit_under_a_sub_path(browser: Any, site: Path, tmp_path: Path) -> None:
     (tmp_path / "luxi").symlink_to(site, target_is_directory=True)
     new_build: list[str] = []
-    with serve_compressed(tmp_path, new_build) as root:
+
+    def worker(path: Path, content: bytes) -> bytes | None:
+        # Stands in for a new build: the same worker with another cache name.
+        if path.name != "sw.js" or not new_build:
+            return None
+        return re.sub(rb'(var CACHE = "[^"]+)"', rb"\1" + new_build[0].encode() + b'"', content)
+
+    with serve_compressed(tmp_path, worker) as root:
         base = root + "luxi/"
         context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
         page = context.new_page()
