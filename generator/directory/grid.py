@@ -32,6 +32,7 @@ class Grid:
     post_of_village: dict[str, Post] = field(init=False)
     post_of_officer: dict[str, Post] = field(init=False)
     alias_of: dict[str, Village] = field(init=False)
+    by_township: dict[str, tuple[Post, ...]] = field(init=False)  # in grid order
 
     def __post_init__(self) -> None:
         posts = tuple(sorted(
@@ -59,6 +60,10 @@ class Grid:
         set_(self, "post_of_village", post_of_village)
         set_(self, "post_of_officer", post_of_officer)
         set_(self, "alias_of", alias_of)
+        by_township: dict[str, list[Post]] = {}
+        for post in posts:
+            by_township.setdefault(post.township, []).append(post)
+        set_(self, "by_township", {t: tuple(ps) for t, ps in by_township.items()})
 
     # -- the one way other kinds resolve the ids editors write --------------
     @property
@@ -91,16 +96,13 @@ class Grid:
         return sum(v.population for v in self.villages)
 
     def townships(self) -> list[str]:
-        return sorted({p.township for p in self.posts}, key=sort_key)
+        return list(self.by_township)  # posts are ordered by township (pinyin)
 
     def stations(self, township: str) -> list[str]:
-        return sorted({p.station for p in self.posts if p.township == township}, key=sort_key)
+        return sorted({p.station for p in self.posts_in(township)}, key=sort_key)
 
     def posts_in(self, township: str, station: str | None = None) -> list[Post]:
-        return [
-            p for p in self.posts
-            if p.township == township and (station is None or p.station == station)
-        ]
+        return [p for p in self.by_township.get(township, ()) if station is None or p.station == station]
 
     def villages_in(self, township: str) -> list[Village]:
         """A township's villages, ordered by pinyin (as residents look them up)."""
