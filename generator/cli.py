@@ -10,19 +10,17 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
 from . import emit, mkdocs_run
 from .core.dates import build_date
-from .core.documents import write_new
 from .core.output import atomic_site
 from .core.precompress import precompress
 from .core.problems import DataError, format_report
-from .notices.new import notice_text
-from .reports.new import report_text
+from .kinds import KINDS
 from .site import Site, load_site
 
 
@@ -67,16 +65,16 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("-a", "--dev-addr", default=None, help="预览地址，默认 127.0.0.1:8000")
     p = sub.add_parser("schema", help="导出数据文件的 JSON Schema（供编辑器自动提示和检查）")
     p.add_argument("-o", "--output", type=Path, default=Path("schemas"), help="输出文件夹（默认 schemas/）")
-    p = sub.add_parser("new", help="新建一篇工作报告或安全提示（用模板，不会覆盖已有文件）")
-    p.add_argument("kind", choices=["report", "notice"], metavar="种类", help="report（工作报告）或 notice（安全提示）")
-    common(p)
-    p.add_argument(
-        "--post", action="append", default=[], metavar="警务室编号",
-        help="报告：哪个警务室的（不写是全县的）；提示：涉及哪个警务室（可写多次）",
-    )
-    p.add_argument("--village", action="append", default=[], metavar="村编号", help="提示涉及的村（社区），可写多次")
-    p.add_argument("--level", choices=["提示", "预警", "通报"], default="提示", help="提示的级别（默认 提示）")
-    p.add_argument("--title", default=None, help="标题（也可以以后在文件里写）")
+    news = [(kind.title, kind.new) for kind in KINDS if kind.new is not None]
+    words = "、".join(f"{new.name}（{title}）" for title, new in news)
+    p = sub.add_parser("new", help=f"用模板新建一篇文件：{words}（不会覆盖已有文件）")
+    kinds = p.add_subparsers(dest="kind", metavar="种类", parser_class=_Parser)
+    kinds.required = True
+    for _title, new in news:
+        q = kinds.add_parser(new.name, help=new.help)
+        common(q)
+        new.arguments(q)
+        q.set_defaults(run=new.run)
     p = sub.add_parser("excel", help="Excel 名册：export 把警务室、村（社区）、民警、辅警协管员和平安建设导出成一个工作簿")
     p.add_argument("action", choices=["export"], metavar="操作", help="export（导出名册）")
     common(p)
@@ -154,50 +152,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_ids(args: argparse.Namespace) -> tuple[list[str], Site | None]:
-    """Problems with the --post/--village ids, checked against the data; and the site."""
-    problems: list[str] = []
-    try:
-        site: Site | None = load_site(args.data, args.today)
-    except DataError:
-        site = None  # the data has errors elsewhere; still check what we can
-    for post in args.post:
-        if site is not None:
-            site.grid.post_ids.resolve(post, problems.append)
-        elif not (args.data / "posts" / f"{post}.yml").is_file():
-            problems.append(f"找不到编号为“{post}”的警务室（应有文件 {args.data}/posts/{post}.yml）。")
-    if site is not None:
-        for village in args.village:
-            site.grid.village_ids.resolve(village, problems.append)
-    return problems, site
-
-
 def cmd_new(args: argparse.Namespace) -> int:
-    if not args.data.is_dir():
-        print(f"找不到数据文件夹 {args.data}，请在项目文件夹里运行，或用 --data 指定。", file=sys.stderr)
-        return 1
-    if args.kind == "report" and (len(args.post) > 1 or args.village):
-        print("一篇工作报告只属于一个警务室：--post 只能写一次，不能写 --village。", file=sys.stderr)
-        return 2
-    problems, site = _check_ids(args)
-    if problems:
-        print("\n".join(problems), file=sys.stderr)
-        return 1
-    today = build_date(args.today)
-    if args.kind == "report":
-        post = args.post[0] if args.post else None
-        name = site.grid.post_by_id[post].name if site and post else None
-        text = report_text(today, post, name, args.title)
-        path = write_new(args.data / "reports", f"{today.isoformat()}-{post or 'county'}-report", text)
-    else:
-        stem = f"{today.isoformat()}-{args.post[0]}-notice" if len(args.post) == 1 else f"{today.isoformat()}-notice"
-        text = notice_text(today, args.level, args.post, args.village, args.title)
-        path = write_new(args.data / "notices", stem, text)
-    print(
-        f"已新建 {path}。\n请用记事本或 WPS 打开它，把所有【请填写……】改成实际内容、保存（UTF-8），"
-        "然后运行 cunjing check 检查；没填完的文件不会发布。"
-    )
-    return 0
+    run: Callable[[argparse.Namespace], int] = args.run
+    return run(args)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -230,40 +187,60 @@ def cmd_excel(args: argparse.Namespace) -> int:
 
     from .core.problems import Problems
     from .core.xlsx import write_workbook
-    from .directory.load import load_grid
-    from .directory.workbook import roster_sheets
-    from .law.load import load_law
-    from .safety.load import load_safety
-    from .safety.workbook import safety_sheets
+    from .kind import Load
+    from .kinds import load_order
+    from .site import load_kinds
 
     if not args.data.is_dir():
         print(f"找不到数据文件夹 {args.data}，请在项目文件夹里运行，或用 --data 指定。", file=sys.stderr)
         return 1
-    problems = Problems()
-    grid = load_grid(args.data, problems)
-    if problems.errors:
-        print(format_report(problems), file=sys.stderr)
+    today = build_date(args.today)
+    ctx = Load(args.data, today, None, Problems())
+    order = load_order()
+    # The roster first: the other sheets are checked against it.
+    load_kinds(ctx, order[:1])
+    if ctx.problems.errors:
+        print(format_report(ctx.problems), file=sys.stderr)
         print("名册有错误，没有导出。请先改正上面的错误。", file=sys.stderr)
         return 1
-    when = datetime.combine(build_date(args.today), time(0, 0), tzinfo=UTC)
-    # 平安建设 joins the roster's workbook; its mediators' trainings are checked against the lectures.
-    safety = load_safety(args.data, grid, load_law(args.data, grid, problems).lectures, problems)
-    if problems.errors:
-        print(format_report(problems), file=sys.stderr)
-        print("平安建设或讲座数据有错误，没有导出。请先改正上面的错误。", file=sys.stderr)
+    with_sheets = {kind.name for kind in KINDS if kind.sheets is not None}
+    wanted = _needed(with_sheets)
+    load_kinds(ctx, [kind for kind in order[1:] if kind.name in wanted])
+    if ctx.problems.errors:
+        print(format_report(ctx.problems), file=sys.stderr)
+        titles = "、".join(kind.title for kind in order[1:] if kind.name in wanted)
+        print(f"{titles}数据有错误，没有导出。请先改正上面的错误。", file=sys.stderr)
         return 1
-    content = write_workbook([*roster_sheets(grid.posts), *safety_sheets(safety)], when)
+    sheets, held = [], []
+    for kind in KINDS:
+        if kind.sheets is not None:
+            found, words = kind.sheets(ctx)
+            sheets += found
+            held.append(words)
+    content = write_workbook(sheets, datetime.combine(today, time(0, 0), tzinfo=UTC))
     output: Path = args.output
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(output.name + ".tmp")
     tmp.write_bytes(content)
     tmp.replace(output)
     print(
-        f"已导出名册 {output}：{len(grid.posts)} 个警务室，{len(safety.records)} 个村（社区）的平安建设。"
-        "用 Excel 或 WPS 修改后，"
+        f"已导出名册 {output}：{'，'.join(held)}。用 Excel 或 WPS 修改后，"
         f"可以放到 {args.data}/名册.xlsx 代替 posts 和 safety 文件夹里的 .yml 文件（两者只能留一份）。"
     )
     return 0
+
+
+def _needed(names: set[str]) -> set[str]:
+    """The kinds named and every kind they need, transitively."""
+    by_name = {kind.name: kind for kind in KINDS}
+    out: set[str] = set()
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        if name not in out:
+            out.add(name)
+            todo.extend(by_name[name].needs)
+    return out
 
 
 COMMANDS = {

@@ -24,8 +24,8 @@ from .build import SAMPLE_BANNER, build_site
 from .core.dates import build_date
 from .core.output import atomic_site
 from .core.pages import STYLESHEET, SiteOutput
+from .core.preview import NOT_FOUND
 from .core.problems import DataError, format_report
-from .hubs.notfound import DEST as NOT_FOUND
 from .mkdocs_run import PLUGIN_NAME, BuildFailed
 from .shell.pages import theme_dir
 from .site import Site, load_site

@@ -3,39 +3,29 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from ..core.documents import Where, field_titles, read_document
-from ..core.files import data_files, display_path
+from ..core.documents import Where
 from ..core.pinyin import sort_key
-from ..core.problems import Problems
-from ..core.yamlio import MarkdownDocument
-from ..directory import urls as directory_urls
 from ..directory.grid import Grid
+from ..documents.entry import Documents
+from ..documents.load import load_documents, not_yet, places_of
+from ..kind import Load
 from .model import ActionEntry
 from .schema import Action
 
-_TITLES = field_titles(Action)
 
-
-def load_actions(data_dir: Path, grid: Grid, today: date, problems: Problems) -> tuple[ActionEntry, ...]:
+def load_actions(ctx: Load) -> Documents[ActionEntry]:
     """Every item, latest news first."""
-    out: list[ActionEntry] = []
-    for path in data_files(data_dir / "actions", (".md",), "立项整改", problems):
-        read = read_document(path, display_path(path), Action, problems)
-        if read is None:
-            continue
-        record, md, body = read
-        entry = _check_action(path.stem, record, body, md, grid, today, problems)
-        if entry is not None:
-            out.append(entry)
-    return tuple(sorted(out, key=lambda e: (-e.day.toordinal(), e.slug)))
+
+    def check(slug: str, record: Action, body: str, where: Where) -> ActionEntry | None:
+        return _check_action(slug, record, body, where, ctx.grid, ctx.today)
+
+    return load_documents(ctx, "actions", "立项整改", Action, check)
 
 
 def _check_action(
-    slug: str, record: Action, body: str, md: MarkdownDocument, grid: Grid, today: date, problems: Problems,
+    slug: str, record: Action, body: str, where: Where, grid: Grid, today: date,
 ) -> ActionEntry | None:
-    where = Where(md, problems, _TITLES)
     ok = True
     if record.post is not None and record.posts:
         ok = False
@@ -73,18 +63,11 @@ def _check_action(
         elif record.done > today:
             where.add(("done",), f"办结日期 {record.done.isoformat()} 在生成日期 {today.isoformat()} 之后，请核对。", "warning")
     if record.raised > today:
-        where.add(
-            ("raised",),
-            f"立项日期 {record.raised.isoformat()} 在生成日期 {today.isoformat()} 之后，到那一天才会在网站上发布。",
-            "warning",
-        )
+        not_yet(where, "raised", "立项日期", record.raised, today)
     if not ok:
         return None
-    all_posts = list(posts) + [grid.post_of_village[v].id for v in villages]
-    all_posts = list(dict.fromkeys(all_posts))
-    places = [(grid.post_by_id[p].name, directory_urls.post(p)) for p in posts]
-    places += [(grid.village_by_id[v].name, directory_urls.village(v)) for v in villages]
-    townships = sorted({grid.post_by_id[p].township for p in all_posts}, key=sort_key)
+    all_posts = [grid.post_by_id[p] for p in posts] + [grid.post_of_village[v] for v in villages]
+    townships = sorted({p.township for p in all_posts}, key=sort_key)
     return ActionEntry(
         slug=slug,
         title=record.title,
@@ -92,9 +75,9 @@ def _check_action(
         source=record.source,
         status=record.status,
         done=record.done if record.status == "已办结" else None,
-        posts=tuple(all_posts),
+        posts=posts,
         villages=villages,
         townships=tuple(townships),
-        places=tuple(places),
+        places=places_of(grid, posts, villages),
         body=body,
     )

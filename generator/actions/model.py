@@ -7,26 +7,22 @@ date waits); its date in lists and feeds is the day it was done, else raised.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..directory.schema import Post, Village
+from ..documents.entry import DocumentEntry, Documents
+from ..kind import Records
 from . import urls
 from .schema import STATUS_ORDER
 
 
 @dataclass(frozen=True)
-class ActionEntry:
-    slug: str
-    title: str
+class ActionEntry(DocumentEntry):
     raised: dt.date
     source: str
     status: str
     done: dt.date | None
-    posts: tuple[str, ...]  # canonical ids, including the posts of the villages named
-    villages: tuple[str, ...]
-    townships: tuple[str, ...]
-    places: tuple[tuple[str, str], ...]  # (name, site URL) of every post and village named
-    body: str  # Markdown
+    townships: tuple[str, ...]  # of the posts named and of the villages named
 
     @property
     def url(self) -> str:
@@ -38,21 +34,16 @@ class ActionEntry:
         return self.done or self.raised
 
     @property
+    def published_on(self) -> dt.date:
+        return self.raised
+
+    @property
     def scope(self) -> str:
         return "、".join(name for name, _ in self.places)
 
-    def concerns_post(self, post: Post) -> bool:
-        return post.id in self.posts
 
-    def concerns_village(self, village: Village, post: Post) -> bool:
-        """Named for the village, or for its post as a whole."""
-        return village.id in self.villages or (post.id in self.posts and not self.villages)
+ACTIONS: Records[Documents[ActionEntry]] = Records("actions")
 
 
-def published_actions(actions: tuple[ActionEntry, ...], today: dt.date) -> list[ActionEntry]:
-    """Raised up to the build date, latest news first."""
-    return [a for a in actions if a.raised <= today]
-
-
-def by_status(actions: list[ActionEntry]) -> list[tuple[str, list[ActionEntry]]]:
+def by_status(actions: Sequence[ActionEntry]) -> list[tuple[str, list[ActionEntry]]]:
     return [(s, [a for a in actions if a.status == s]) for s in STATUS_ORDER]

@@ -20,9 +20,8 @@ import html
 import re
 
 from ..core.pages import Asset, SiteOutput, relurl, url_of
-from ..core.render import Renderer
+from ..kind import Build
 from . import urls
-from .grid import Grid
 from .schema import Village
 
 
@@ -46,16 +45,17 @@ def _title(asset: Asset) -> str | None:
     return html.unescape(found.group(1).decode("utf-8")).strip() if found else None
 
 
-def alias_files(grid: Grid, renderer: Renderer, output: SiteOutput) -> list[Asset]:
+def alias_files(build: Build, output: SiteOutput) -> SiteOutput:
     """Redirects and copies at each village's old ids; paths already generated are kept."""
+    grid, renderer = build.site.grid, build.renderer
     taken = {asset.dest for asset in output.assets}
     taken |= {url_of(page.src) + "index.html" for page in output.pages}
-    out: list[Asset] = []
+    out = SiteOutput()
 
     def add(asset: Asset) -> None:
         if asset.dest not in taken:
             taken.add(asset.dest)
-            out.append(asset)
+            out.assets.append(asset)
 
     def redirect(old_url: str, new_url: str, label: str, village: Village) -> Asset:
         return renderer.standalone(

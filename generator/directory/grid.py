@@ -6,8 +6,11 @@ Built once from the checked post files and never changed afterwards.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from pypinyin import lazy_pinyin
 
 from ..core.documents import report_at
 from ..core.ids import Ids
@@ -33,6 +36,9 @@ class Grid:
     post_of_officer: dict[str, Post] = field(init=False)
     alias_of: dict[str, Village] = field(init=False)
     by_township: dict[str, tuple[Post, ...]] = field(init=False)  # in grid order
+    # A URL slug for each township, from its pinyin (中枢镇 -> zhongshuzhen); a
+    # second township with the same pinyin gets -2, and so on (pinyin order).
+    township_slugs: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         posts = tuple(sorted(
@@ -64,6 +70,7 @@ class Grid:
         for post in posts:
             by_township.setdefault(post.township, []).append(post)
         set_(self, "by_township", {t: tuple(ps) for t, ps in by_township.items()})
+        set_(self, "township_slugs", _slugs(list(by_township)))
 
     # -- the one way other kinds resolve the ids editors write --------------
     @property
@@ -132,6 +139,19 @@ class Grid:
         numbers |= {o.phone for o in self.officers}
         numbers |= {s.phone for s in self.staff}
         return numbers | self.unchecked_phones
+
+
+def _slugs(townships: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for township in townships:
+        base = re.sub(r"[^a-z0-9]+", "-", "".join(lazy_pinyin(township)).lower()).strip("-") or "t"
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        out[township] = slug
+        taken.add(slug)
+    return out
 
 
 def resolve_places(

@@ -1,6 +1,7 @@
 """The directory's own pages: /posts/ (the townships, a jump list), one page
 per township (its posts by station, their villages and officers), officers'
-photos and the directory's files. Former village ids: aliases.py.
+photos, vCards (contacts.py) and printables (printables.py). Former village
+ids: aliases.py. The post, village and officer pages are in places/.
 
 /posts/ lists townships only and each township page only its own posts, so no
 page grows with the size of the grid (a province has about 90 villages a township).
@@ -8,19 +9,18 @@ page grows with the size of the grid (a province has about 90 villages a townshi
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..core.pages import SiteOutput, package_asset, src_of
-from ..core.render import Renderer
+from ..kind import Build
 from . import urls
-from .grid import Grid
+from .contacts import contact_cards
 from .photos import DEFAULT_PHOTO, photo_assets
-from .towns import township_slugs
+from .printables import printables
 
 
-def directory_pages(grid: Grid, data_dir: Path, renderer: Renderer) -> SiteOutput:
+def directory_pages(build: Build) -> SiteOutput:
+    grid, renderer, settings = build.site.grid, build.renderer, build.site.settings
     out = SiteOutput()
-    slugs = township_slugs(grid)
+    slugs = grid.township_slugs
     posts_of = {township: grid.posts_in(township) for township in slugs}
     out.pages.append(renderer.page(
         "directory/posts_index.html", src_of(urls.POSTS), "警务室",
@@ -34,6 +34,8 @@ def directory_pages(grid: Grid, data_dir: Path, renderer: Renderer) -> SiteOutpu
             township=township, stations=[(s, [p for p in posts if p.station == s]) for s in stations],
             post_count=len(posts), villages=sum(len(p.villages) for p in posts),
         ))
-    out.assets.extend(photo_assets(grid, data_dir))
+    out.assets.extend(photo_assets(grid, build.site.data_dir))
     out.assets.append(package_asset("directory", "officer.svg", DEFAULT_PHOTO))
+    out.assets.extend(contact_cards(grid, settings))
+    out.assets.extend(printables(grid, settings, renderer))
     return out

@@ -8,28 +8,29 @@ from markupsafe import Markup
 
 from ..core.pages import absolute_url
 from ..core.qr import qr_svg
-from ..core.render import Renderer
-from ..core.settings import SiteConfig, site_url
+from ..core.settings import site_url
+from ..kind import Block, Build, Place
 from . import urls
-from .grid import Grid
-from .schema import Officer, Post, Village
 
 
-def village_share(renderer: Renderer, grid: Grid, settings: SiteConfig, village: Village, here: str) -> Markup:
-    url = absolute_url(site_url(settings), urls.village(village.id))
-    return renderer.text(
-        "directory/share_village.html", here=here, village=village, officers=grid.officers_of(village),
-        address=url, qr=qr_svg(url, title=f"{village.name}的民警 二维码"),
-    )
+def share_block(build: Build, place: Place) -> Markup:
+    renderer, base = build.renderer, site_url(build.site.settings)
+    if place.village is not None:
+        village = place.village
+        url = absolute_url(base, urls.village(village.id))
+        return renderer.text(
+            "directory/share_village.html", here=place.here, village=village,
+            officers=build.site.grid.officers_of(village),
+            address=url, qr=qr_svg(url, title=f"{village.name}的民警 二维码"),
+        )
+    if place.officer is not None:
+        officer = place.officer
+        url = absolute_url(base, urls.officer(officer.id))
+        return renderer.text(
+            "directory/share_officer.html", here=place.here, officer=officer,
+            address=url, qr=qr_svg(url, title=f"{officer.name} 二维码"),
+        )
+    return renderer.text("directory/share_post.html", here=place.here, post=place.post)
 
 
-def officer_share(renderer: Renderer, settings: SiteConfig, officer: Officer, here: str) -> Markup:
-    url = absolute_url(site_url(settings), urls.officer(officer.id))
-    return renderer.text(
-        "directory/share_officer.html", here=here, officer=officer,
-        address=url, qr=qr_svg(url, title=f"{officer.name} 二维码"),
-    )
-
-
-def post_share(renderer: Renderer, post: Post, here: str) -> Markup:
-    return renderer.text("directory/share_post.html", here=here, post=post)
+SHARE_BLOCK = Block("share", frozenset(("post", "village", "officer")), share_block)

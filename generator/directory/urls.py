@@ -10,7 +10,7 @@ POSTS = "posts/"
 
 
 def township(township_slug: str) -> str:
-    """A township's posts and villages (slug: directory.towns.township_slugs)."""
+    """A township's posts and villages (slug: Grid.township_slugs)."""
     return f"posts/townships/{township_slug}/"
 
 

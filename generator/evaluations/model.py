@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..core.dates import period
+from ..kind import Records
 
 
 @dataclass(frozen=True)
@@ -52,3 +53,6 @@ class EvaluationRound:
     @property
     def percent(self) -> float:
         return round(100 * self.satisfied / self.responses, 1) if self.responses else 0.0
+
+
+EVALUATIONS: Records[tuple[EvaluationRound, ...]] = Records("evaluations")

@@ -1,64 +1,41 @@
-"""The calendar on other pages: upcoming events and lectures on post and
+"""The calendar on the place pages: upcoming events and lectures on post and
 village pages (with the post's reception hours), county-wide ones on the home page."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from markupsafe import Markup
 
-from ..core.render import Renderer
-from ..directory.grid import Grid
-from ..directory.schema import Post, Village
+from ..kind import Block, Build, Place
 from . import urls
-from .model import (
-    Entry,
-    Occurrence,
-    county_wide,
-    entries_of_post,
-    entries_of_village,
-    is_reception,
-    reception_of,
-    upcoming,
-)
+from .model import CALENDAR, Occurrence, county_wide, is_reception, upcoming
 
 HOME_SHOWN = 5
 
 
-def _block(
-    renderer: Renderer, today: date, here: str, all_entries: tuple[Entry, ...], entries: list[Entry],
-    post: Post, ics: str, name: str,
-) -> Markup:
-    found = upcoming(entries, today)
+def events_block(build: Build, place: Place) -> Markup:
+    calendar, today, renderer = CALENDAR.of(build.site), build.site.today, build.renderer
+    if place.page == "home":
+        found = upcoming(county_wide(calendar.entries), today)[:HOME_SHOWN]
+        return renderer.text("events/block_home.html", here=place.here, found=found)
+    post = place.post
+    assert post is not None
+    if place.village is not None:
+        entries = calendar.of_village(place.village, post)
+        ics, name = urls.village_calendar(place.village.id), place.village.name
+    else:
+        entries = calendar.of_post(post)
+        ics, name = urls.post_calendar(post.id), post.name
+    occurrences = upcoming(entries, today)
     grouped: dict[str, list[Occurrence]] = {}
-    for occurrence in found:
+    for occurrence in occurrences:
         if not is_reception(occurrence.entry):
             grouped.setdefault(occurrence.entry.key, []).append(occurrence)
     return renderer.text(
-        "events/block_post_village.html", here=here, name=name, ics=ics,
-        reception=reception_of(all_entries, post),
-        reception_dates=[o for o in found if is_reception(o.entry)],
+        "events/block_post_village.html", here=place.here, name=name, ics=ics,
+        reception=calendar.reception_of(post),
+        reception_dates=[o for o in occurrences if is_reception(o.entry)],
         items=[(found[0].entry, found) for found in grouped.values()],
     )
 
 
-def post_events(renderer: Renderer, today: date, entries: tuple[Entry, ...], post: Post, here: str) -> Markup:
-    return _block(
-        renderer, today, here, entries, entries_of_post(entries, post), post,
-        urls.post_calendar(post.id), post.name,
-    )
-
-
-def village_events(
-    renderer: Renderer, grid: Grid, today: date, entries: tuple[Entry, ...], village: Village, here: str
-) -> Markup:
-    post = grid.post_of_village[village.id]
-    return _block(
-        renderer, today, here, entries, entries_of_village(entries, grid, village), post,
-        urls.village_calendar(village.id), village.name,
-    )
-
-
-def home_events(renderer: Renderer, today: date, entries: tuple[Entry, ...], here: str) -> Markup:
-    found = upcoming(county_wide(entries), today)[:HOME_SHOWN]
-    return renderer.text("events/block_home.html", here=here, found=found)
+EVENTS_BLOCK = Block("events", frozenset(("home", "post", "village")), events_block)

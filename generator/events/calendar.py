@@ -24,7 +24,8 @@ from ..core.pages import Asset, absolute_url
 from ..core.settings import SiteConfig, site_url
 from ..directory.grid import Grid
 from . import urls
-from .model import LOCAL_TZ, Entry, entries_of_post, entries_of_village
+from .model import LOCAL_TZ, Entry
+from .model import Calendar as Book
 
 PRODID = "-//cunjing//村警 一村一警//ZH"
 TZ_FROM = date(2000, 1, 1)  # VTIMEZONE history worth sending (no DST since 1991)
@@ -109,18 +110,19 @@ def _timezone(tzid: str) -> Timezone | None:
     return zone
 
 
-def calendar_assets(grid: Grid, settings: SiteConfig, entries: tuple[Entry, ...]) -> list[Asset]:
+def calendar_assets(grid: Grid, settings: SiteConfig, book: Book) -> list[Asset]:
+    entries = book.entries
     site = settings.title
     out = [Asset(urls.CALENDAR_ALL, calendar(grid, settings, f"{site}：全县活动", entries))]
     for post in grid.posts:
         out.append(Asset(
             urls.post_calendar(post.id),
-            calendar(grid, settings, f"{post.name}活动", entries_of_post(entries, post)),
+            calendar(grid, settings, f"{post.name}活动", book.of_post(post)),
         ))
-    for _post, village in grid.iter_villages():
+    for post, village in grid.iter_villages():
         out.append(Asset(
             urls.village_calendar(village.id),
-            calendar(grid, settings, f"{village.name}活动", entries_of_village(entries, grid, village)),
+            calendar(grid, settings, f"{village.name}活动", book.of_village(village, post)),
         ))
     for entry in entries:
         out.append(Asset(entry.ics, calendar(grid, settings, entry.title, [entry])))

@@ -10,7 +10,6 @@ rules; every event, timed lecture and reception becomes one calendar Entry.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -29,14 +28,8 @@ from ..law.schema import Lecture
 from ..safety.model import patrol_key
 from ..safety.schema import Safety
 from . import urls
-from .model import RECEPTION_EPOCH, Entry
+from .model import RECEPTION_EPOCH, Calendar, Entry
 from .schema import Event
-
-
-@dataclass(frozen=True)
-class Calendar:
-    events: tuple[Event, ...]  # by slug
-    entries: tuple[Entry, ...]  # events, timed lectures and reception hours, by key
 
 
 def load_calendar(

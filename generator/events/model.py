@@ -9,15 +9,16 @@ dateutil, the same rules the feeds publish as RRULE.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule
 
 from ..core.timing import parse_rule
-from ..directory.grid import Grid
 from ..directory.schema import Post, Village
+from ..kind import Records
+from .schema import Event
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 WINDOW_DAYS = 60
@@ -124,56 +125,54 @@ def by_day(occurrences: Iterable[Occurrence], today: date) -> list[tuple[date, l
     return sorted(days.items())
 
 
-class _Lookup:
-    """Entries by post id, village id and key, built in one pass over the
-    entries: per-post and per-village lists no longer scan every entry (a
-    province has one reception entry per post and one patrol per village)."""
+@dataclass(frozen=True)
+class Calendar:
+    """Every event and calendar entry, with the entries by post, village and
+    key indexed once (a province has one reception entry per post and one
+    patrol per village)."""
 
-    def __init__(self, entries: tuple[Entry, ...]) -> None:
-        self.entries = entries
-        self.by_post: dict[str, list[int]] = {}
-        self.by_village: dict[str, list[int]] = {}
-        self.by_key: dict[str, Entry] = {}
-        for i, e in enumerate(entries):
+    events: tuple[Event, ...]  # by slug
+    entries: tuple[Entry, ...]  # events, timed lectures, reception hours and patrols, by key
+    by_post: dict[str, list[int]] = field(init=False, repr=False, compare=False)
+    by_village: dict[str, list[int]] = field(init=False, repr=False, compare=False)
+    by_key: dict[str, Entry] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_post: dict[str, list[int]] = {}
+        by_village: dict[str, list[int]] = {}
+        by_key: dict[str, Entry] = {}
+        for i, e in enumerate(self.entries):
             for post_id in dict.fromkeys(e.posts):
-                self.by_post.setdefault(post_id, []).append(i)
+                by_post.setdefault(post_id, []).append(i)
             for village_id in dict.fromkeys(e.villages):
-                self.by_village.setdefault(village_id, []).append(i)
-            self.by_key.setdefault(e.key, e)
+                by_village.setdefault(village_id, []).append(i)
+            by_key.setdefault(e.key, e)
+        object.__setattr__(self, "by_post", by_post)
+        object.__setattr__(self, "by_village", by_village)
+        object.__setattr__(self, "by_key", by_key)
 
-    def pick(self, *lists: list[int] | None) -> list[Entry]:
+    def _pick(self, *lists: list[int] | None) -> list[Entry]:
         """The entries in any of ``lists``, once each, in their original order."""
         found = sorted({i for found in lists if found for i in found})
         return [self.entries[i] for i in found]
 
+    def of_post(self, post: Post) -> list[Entry]:
+        """A post's own entries: naming the post or one of its villages, and its reception hours."""
+        return self._pick(self.by_post.get(post.id), *(self.by_village.get(v.id) for v in post.villages))
 
-_lookup: _Lookup | None = None
+    def of_village(self, village: Village, post: Post) -> list[Entry]:
+        """A village's entries: its post's (``post``, including reception hours) and its own."""
+        return self._pick(self.by_post.get(post.id), self.by_village.get(village.id))
 
+    def entry(self, key: str) -> Entry | None:
+        """The first entry with ``key``."""
+        return self.by_key.get(key)
 
-def _lookup_of(entries: tuple[Entry, ...]) -> _Lookup:
-    # One entries tuple per build: keep the lookup of the last one asked for.
-    global _lookup
-    if _lookup is None or _lookup.entries is not entries:
-        _lookup = _Lookup(entries)
-    return _lookup
-
-
-def entries_of_post(entries: tuple[Entry, ...], post: Post) -> list[Entry]:
-    """A post's own entries: naming the post or one of its villages, and its reception hours."""
-    lookup = _lookup_of(entries)
-    return lookup.pick(lookup.by_post.get(post.id), *(lookup.by_village.get(v.id) for v in post.villages))
+    def reception_of(self, post: Post) -> Entry | None:
+        return self.entry(f"reception-{post.id}")
 
 
-def entries_of_village(entries: tuple[Entry, ...], grid: Grid, village: Village) -> list[Entry]:
-    """A village's entries: its post's (including reception hours) and its own."""
-    post = grid.post_of_village[village.id]
-    lookup = _lookup_of(entries)
-    return lookup.pick(lookup.by_post.get(post.id), lookup.by_village.get(village.id))
-
-
-def entry_by_key(entries: tuple[Entry, ...], key: str) -> Entry | None:
-    """The first entry with ``key``."""
-    return _lookup_of(entries).by_key.get(key)
+CALENDAR: Records[Calendar] = Records("events")
 
 
 def county_wide(entries: tuple[Entry, ...]) -> list[Entry]:
@@ -186,10 +185,6 @@ def is_patrol(entry: Entry) -> bool:
 
 def is_reception(entry: Entry) -> bool:
     return entry.key.startswith("reception-")
-
-
-def reception_of(entries: tuple[Entry, ...], post: Post) -> Entry | None:
-    return entry_by_key(entries, f"reception-{post.id}")
 
 
 def next_start(entry: Entry, today: date) -> datetime | None:

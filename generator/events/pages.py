@@ -1,8 +1,9 @@
-"""活动日历: /events/ (this week's dates and the reception hours, once, a table
-per township), /events/weeks/<monday>/ (the later weeks of the next 60 days)
-and /events/<slug>/.
+"""活动日历: /events/ (this week's dates, and links to each township's
+reception hours), /events/weeks/<monday>/ (the later weeks of the next 60
+days), /events/reception/<township>/ and /events/<slug>/.
 
-Reception hours repeat every week at every post: listed once, never on each date.
+Reception hours repeat every week at every post: listed once on the
+township's page, never on each date.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from ..core import dates
 from ..core.markup import render_markdown
 from ..core.pages import SiteOutput, src_of
 from ..core.pinyin import sort_key
-from ..core.render import Renderer
 from ..directory.grid import Grid
 from ..directory.schema import Post, Village
-from ..directory.towns import township_slugs
+from ..kind import Build
 from . import urls
-from .load import Calendar
+from .calendar import calendar_assets
 from .model import (
+    CALENDAR,
     WINDOW_DAYS,
     Entry,
     Occurrence,
@@ -33,18 +34,6 @@ from .model import (
 )
 
 PAST_SHOWN = 20
-
-
-@dataclass(frozen=True)
-class ReceptionSlot:
-    """Posts receiving residents on one day at the same hours (one line, not one per post)."""
-
-    start: datetime
-    end: datetime
-    posts: list[Post]
-
-    def sort_key(self) -> tuple[datetime, datetime, str]:
-        return (self.start, self.end, "reception")
 
 
 @dataclass(frozen=True)
@@ -62,7 +51,7 @@ class PatrolSlot:
 @dataclass(frozen=True)
 class Day:
     day: date
-    rows: list[Occurrence | ReceptionSlot | PatrolSlot]  # in order of time
+    rows: list[Occurrence | PatrolSlot]  # in order of time
 
 
 @dataclass(frozen=True)
@@ -73,22 +62,17 @@ class ReceptionRow:
 
 
 def days(grid: Grid, today: date, occurrences: list[Occurrence]) -> list[Day]:
-    """Occurrences by date; reception hours and patrols folded into one line per time slot."""
+    """Occurrences (reception hours left out) by date; patrols folded into one line per time slot."""
     out = []
     for day, found in by_day(occurrences, today):
-        slots: dict[tuple[datetime, datetime], list[Post]] = {}
         patrols: dict[tuple[datetime, datetime], list[Village]] = {}
-        rows: list[Occurrence | ReceptionSlot | PatrolSlot] = []
+        rows: list[Occurrence | PatrolSlot] = []
         for occurrence in found:
-            if is_reception(occurrence.entry):
-                posts = slots.setdefault((occurrence.start, occurrence.end), [])
-                posts.extend(grid.post_by_id[p] for p in occurrence.entry.posts)
-            elif is_patrol(occurrence.entry):
+            if is_patrol(occurrence.entry):
                 villages = patrols.setdefault((occurrence.start, occurrence.end), [])
                 villages.extend(grid.village_by_id[v] for v in occurrence.entry.villages)
             else:
                 rows.append(occurrence)
-        rows += [ReceptionSlot(start, end, posts) for (start, end), posts in slots.items()]
         rows += [PatrolSlot(start, end, villages) for (start, end), villages in patrols.items()]
         out.append(Day(day, sorted(rows, key=lambda row: row.sort_key())))
     return out
@@ -106,7 +90,7 @@ def reception_rows(grid: Grid, today: date, entries: tuple[Entry, ...]) -> list[
 @dataclass(frozen=True)
 class TownReception:
     township: str
-    url: str  # its own page (used when the tables are not on /events/)
+    url: str  # its own page
     rows: list[ReceptionRow]
 
 
@@ -125,7 +109,7 @@ class WeekList:
 
 
 def towns_reception(grid: Grid, rows: list[ReceptionRow]) -> list[TownReception]:
-    slugs = township_slugs(grid)
+    slugs = grid.township_slugs
     out: dict[str, list[ReceptionRow]] = {}
     for row in rows:  # already by township, then post
         out.setdefault(row.post.township, []).append(row)
@@ -151,7 +135,9 @@ def places(grid: Grid, entry: Entry) -> tuple[list[Post], list[Village]]:
     return posts, villages
 
 
-def events_pages(grid: Grid, today: date, renderer: Renderer, calendar: Calendar) -> SiteOutput:
+def events_pages(build: Build) -> SiteOutput:
+    grid, today, renderer = build.site.grid, build.site.today, build.renderer
+    calendar = CALENDAR.of(build.site)
     out = SiteOutput()
     begin, finish = window(today)
     past = sorted(
@@ -177,16 +163,13 @@ def events_pages(grid: Grid, today: date, renderer: Renderer, calendar: Calendar
             out.pages.append(renderer.page(
                 "events/events_week.html", src_of(shown.url), f"活动日历：{shown.title}", **common,
             ))
-    # Each township's reception table on a page of its own: all of them on
-    # /events/ made it 16 screens tall at 360 px for 42 posts, and it would
-    # grow with the grid.
+    # Each township's reception table on a page of its own, so /events/ does not grow with the grid.
     for town in towns:
         out.pages.append(renderer.page(
             "events/reception_township.html", src_of(town.url), f"{town.township}警务室接待时间", town=town,
         ))
-    by_key = {e.key: e for e in calendar.entries}
     for event in calendar.events:
-        entry = by_key[f"event-{event.slug}"]
+        entry = calendar.by_key[f"event-{event.slug}"]
         posts, villages = places(grid, entry)
         out.pages.append(renderer.page(
             "events/event.html", src_of(urls.event(event.slug)), event.title,
@@ -195,4 +178,5 @@ def events_pages(grid: Grid, today: date, renderer: Renderer, calendar: Calendar
             over=entry.is_over(today), window_days=WINDOW_DAYS,
             description=render_markdown(event.description) if event.description else None,
         ))
+    out.assets.extend(calendar_assets(grid, build.site.settings, calendar))
     return out

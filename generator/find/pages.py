@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from ..core.pages import Asset, SiteOutput, package_asset, src_of
-from ..core.render import Renderer
-from ..directory.grid import Grid
 from ..directory.photos import DEFAULT_PHOTO, photo_url
 from ..directory.schema import Officer
-from ..directory.towns import township_slugs
 from ..directory.urls import township
+from ..kind import Build
 from .index import LIMIT, build_index
 from .shards import split_index
 from .urls import FIND, INDEX_DIR, SCRIPT
@@ -18,14 +16,15 @@ def _photo(officer: Officer) -> str | None:
     return photo_url(officer) if officer.photo else None
 
 
-def find_pages(grid: Grid, renderer: Renderer) -> SiteOutput:
+def find_pages(build: Build) -> SiteOutput:
+    grid, renderer = build.site.grid, build.renderer
     shards = split_index(build_index(grid, _photo))
     out = SiteOutput()
     out.pages.append(
         renderer.page(
             "find/find.html", src_of(FIND), "找民警",
             manifest=shards.manifest_json(), default_photo=DEFAULT_PHOTO, limit=LIMIT,
-            towns=[(t, township(slug)) for t, slug in township_slugs(grid).items()],
+            towns=[(t, township(slug)) for t, slug in grid.township_slugs.items()],
         )
     )
     for name in sorted(shards.files):

@@ -16,6 +16,7 @@ from ..core.messages import validate_document
 from ..core.problems import Problems
 from ..core.yamlio import Document, load_markdown_file
 from ..directory.grid import Grid, resolve_places
+from ..kind import Records
 from .model import AUDIO_SUFFIXES, BIG_FILE, MATERIAL_SUFFIXES, Attachment, attachment_key
 from .schema import Lecture
 
@@ -24,6 +25,9 @@ from .schema import Lecture
 class Law:
     lectures: tuple[Lecture, ...]  # by slug
     attachments: dict[str, Attachment]  # by data/-relative path
+
+
+LAW: Records[Law] = Records("law")
 
 
 def load_law(data_dir: Path, grid: Grid, problems: Problems) -> Law:

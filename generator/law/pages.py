@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from ..core.markup import render_markdown
 from ..core.pages import Asset, SiteOutput, media_url, src_of
 from ..core.pinyin import sort_key
-from ..core.render import Renderer
-from ..directory.grid import Grid
+from ..directory import urls as directory_urls
+from ..kind import Build, Site
+from ..safety.model import SAFETY
 from . import urls
-from .load import Law
+from .load import LAW, Law
 from .model import Attachment, attachment_key
 from .schema import LECTURE_KINDS, Lecture
 
@@ -62,15 +62,25 @@ def lecture_files(
     return materials, audio
 
 
-# Who attended a training, as plain data from outside law/: (name, village name, village URL).
+# Who attended a training: (mediator's name, village name, village URL).
 Attendee = tuple[str, str, str]
 
 
-def law_pages(
-    grid: Grid, today: date, renderer: Renderer, law: Law,
-    attendees: Mapping[str, Sequence[Attendee]] | None = None,
-) -> SiteOutput:
-    """``attendees``: lecture slug -> the mediators who attended it (for trainings)."""
+def training_attendees(site: Site) -> dict[str, list[Attendee]]:
+    """Lecture slug -> the mediators who attended it (from the 平安建设 records)."""
+    return {
+        slug: [
+            (mediator.name, site.grid.village_by_id[village].name, directory_urls.village(village))
+            for mediator, village in found
+        ]
+        for slug, found in SAFETY.of(site).trained().items()
+    }
+
+
+def law_pages(build: Build) -> SiteOutput:
+    grid, today, renderer = build.site.grid, build.site.today, build.renderer
+    law = LAW.of(build.site)
+    attendees = training_attendees(build.site)
     out = SiteOutput()
     index = law_index(law.lectures, today)
     out.pages.append(renderer.page("law/law_index.html", src_of(urls.LAW), "法制宣传", law=index))
@@ -86,7 +96,7 @@ def law_pages(
             upcoming=is_upcoming(lecture, today),
             speaker=officer, speaker_post=grid.post_of_officer.get(officer.id) if officer else None,
             body=render_markdown(lecture.body),
-            attendees=list((attendees or {}).get(lecture.slug, ())),
+            attendees=attendees.get(lecture.slug, []),
         ), read_aloud=True))
         for item in [*(m for _, m in materials), *([audio] if audio else [])]:
             url = media_url(item.ref)

@@ -11,21 +11,16 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..core.dates import date_text
-from ..directory.schema import Post, Village
+from ..documents.entry import DocumentEntry, Documents
+from ..kind import Records
 from . import urls
 
 
 @dataclass(frozen=True)
-class NoticeEntry:
-    slug: str
-    title: str
+class NoticeEntry(DocumentEntry):
     date: dt.date
     level: str
-    posts: tuple[str, ...]
-    villages: tuple[str, ...]  # canonical ids (aliases resolved)
-    places: tuple[tuple[str, str], ...]  # (name, site URL) of every post and village named
     expires: dt.date | None
-    body: str  # Markdown
 
     @property
     def url(self) -> str:
@@ -36,8 +31,8 @@ class NoticeEntry:
         return urls.notice_printable(self.slug)
 
     @property
-    def county_wide(self) -> bool:
-        return not self.posts and not self.villages
+    def day(self) -> dt.date:
+        return self.date
 
     @property
     def scope(self) -> str:
@@ -54,35 +49,11 @@ class NoticeEntry:
             return f"已过期（有效期至{date_text(self.expires)}）"
         return self.validity
 
-    def published(self, today: dt.date) -> bool:
-        return self.date <= today
-
     def current(self, today: dt.date) -> bool:
-        return self.published(today) and (self.expires is None or self.expires >= today)
+        return self.published_on <= today and not self.expired(today)
 
     def expired(self, today: dt.date) -> bool:
         return self.expires is not None and self.expires < today
 
-    def concerns_post(self, post: Post) -> bool:
-        """For the whole county, for the post, or for one of its villages."""
-        return (
-            self.county_wide
-            or post.id in self.posts
-            or any(v.id in self.villages for v in post.villages)
-        )
 
-    def concerns_village(self, village: Village, post: Post) -> bool:
-        """For the whole county, for the village, or for the village's post (``post``)."""
-        return self.county_wide or village.id in self.villages or post.id in self.posts
-
-
-def published_notices(notices: tuple[NoticeEntry, ...], today: dt.date) -> list[NoticeEntry]:
-    return [n for n in notices if n.published(today)]
-
-
-def current_notices(notices: tuple[NoticeEntry, ...], today: dt.date) -> list[NoticeEntry]:
-    return [n for n in notices if n.current(today)]
-
-
-def expired_notices(notices: tuple[NoticeEntry, ...], today: dt.date) -> list[NoticeEntry]:
-    return [n for n in published_notices(notices, today) if not n.current(today)]
+NOTICES: Records[Documents[NoticeEntry]] = Records("notices")

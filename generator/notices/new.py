@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
 from datetime import date, timedelta
 
 from ..core.documents import mark, quote
+from ..directory.grid import Grid
+from ..documents.new import title_argument, write_document
 
 NOTICE_DAYS = 30
 
@@ -31,3 +34,21 @@ def notice_text(
         "",
     ]
     return "\n".join(lines)
+
+
+def new_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--post", action="append", default=[], metavar="警务室编号", help="涉及哪个警务室（可写多次）",
+    )
+    parser.add_argument("--village", action="append", default=[], metavar="村编号", help="涉及的村（社区），可写多次")
+    parser.add_argument("--level", choices=["提示", "预警", "通报"], default="提示", help="提示的级别（默认 提示）")
+    title_argument(parser)
+
+
+def new_notice(args: argparse.Namespace) -> int:
+    def text(grid: Grid, today: date) -> tuple[str, str]:
+        one = len(args.post) == 1
+        stem = f"{today.isoformat()}-{args.post[0]}-notice" if one else f"{today.isoformat()}-notice"
+        return stem, notice_text(today, args.level, args.post, args.village, args.title)
+
+    return write_document(args, "notices", text)

@@ -10,16 +10,17 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 
-from ..core.documents import Where, field_titles, read_document
-from ..core.files import data_files, display_path
-from ..core.problems import Problems
-from ..core.yamlio import MarkdownDocument
+from ..core.documents import Where
 from ..directory.grid import Grid
+from ..documents.entry import Documents
+from ..documents.load import load_documents, not_yet, places_of
+from ..kind import Load
 from ..requests.log import Request, masked
 from ..requests.log import period_figures as request_figures
+from ..requests.records import REQUEST_LOG
 from ..visits.log import Visit, period_figures
+from ..visits.records import VISIT_ROWS
 from .model import ReportEntry
 from .schema import (
     FROM_REQUESTS,
@@ -31,44 +32,27 @@ from .schema import (
 )
 from .urls import RESERVED_SLUGS
 
-_TITLES = field_titles(Report)
 
+def load_reports(ctx: Load) -> Documents[ReportEntry]:
+    visits = VISIT_ROWS.of(ctx)
+    requests = REQUEST_LOG.of(ctx).rows
 
-def load_reports(
-    data_dir: Path, grid: Grid, today: date, visits: list[Visit], problems: Problems,
-    requests: Sequence[Request] = (),
-) -> tuple[ReportEntry, ...]:
-    out: list[ReportEntry] = []
-    for path in data_files(data_dir / "reports", (".md",), "报告", problems):
-        display = display_path(path)
-        if path.stem in RESERVED_SLUGS:
-            problems.add(
-                display, None, None,
-                f"文件名“{path.stem}”留作网站自己的页面使用，请换一个文件名，例如加上日期。",
-            )
-            continue
-        read = read_document(path, display, Report, problems)
-        if read is None:
-            continue
-        record, md, body = read
-        entry = _check_report(path.stem, record, body, md, grid, today, problems, visits, requests)
-        if entry is not None:
-            out.append(entry)
-    return tuple(sorted(out, key=lambda e: (-e.date.toordinal(), e.slug)))
+    def check(slug: str, record: Report, body: str, where: Where) -> ReportEntry | None:
+        return _check_report(slug, record, body, where, ctx.grid, ctx.today, visits, requests)
+
+    return load_documents(ctx, "reports", "报告", Report, check, RESERVED_SLUGS)
 
 
 def _check_report(
     slug: str,
     record: Report,
     body: str,
-    md: MarkdownDocument,
+    where: Where,
     grid: Grid,
     today: date,
-    problems: Problems,
-    visits: list[Visit],
-    requests: Sequence[Request] = (),
+    visits: Sequence[Visit],
+    requests: Sequence[Request],
 ) -> ReportEntry | None:
-    where = Where(md, problems, _TITLES)
     ok = True
     post = None
     if record.post is not None:
@@ -84,12 +68,7 @@ def _check_report(
             f"报告期开始日期 {start.isoformat()} 在结束日期 {end.isoformat()} 之后。",
         )
     if record.date > today:
-        where.add(
-            ("date",),
-            f"日期 {record.date.isoformat()} 在生成日期 {today.isoformat()} 之后，"
-            "到那一天才会在网站上发布。",
-            "warning",
-        )
+        not_yet(where, "date", "日期", record.date, today)
 
     sources = record.stats if isinstance(record.stats, tuple) else ()
     from_visits = FROM_VISITS in sources
@@ -153,6 +132,9 @@ def _check_report(
         date=record.date,
         post=post.id if post else None,
         scope=f"{post.township} · {post.name}" if post else "全县",
+        posts=(post.id,) if post else (),
+        villages=(),
+        places=places_of(grid, (post.id,) if post else (), ()),
         period_from=start,
         period_to=end,
         stats=tuple(stats),

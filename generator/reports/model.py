@@ -8,13 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..documents.entry import DocumentEntry, Documents
+from ..kind import Records
 from . import urls
 
 
 @dataclass(frozen=True)
-class ReportEntry:
-    slug: str
-    title: str
+class ReportEntry(DocumentEntry):
     date: dt.date
     post: str | None  # None: a county-wide report
     scope: str  # 全县, or "township · post name"
@@ -22,7 +22,6 @@ class ReportEntry:
     period_to: dt.date
     stats: tuple[tuple[str, int | str], ...]  # (Chinese label, figure; "<3" when masked), in display order
     from_visits: bool  # figures taken from the visit log
-    body: str  # Markdown
     from_requests: bool = False  # figures taken from the request log
 
     @property
@@ -33,9 +32,9 @@ class ReportEntry:
     def print_url(self) -> str:
         return urls.report_printable(self.slug)
 
+    @property
+    def day(self) -> dt.date:
+        return self.date
 
-def published_reports(
-    reports: tuple[ReportEntry, ...], today: dt.date, post: str | None = None
-) -> list[ReportEntry]:
-    """Reports dated up to the build date, newest first (optionally one post's)."""
-    return [r for r in reports if r.date <= today and (post is None or r.post == post)]
+
+REPORTS: Records[Documents[ReportEntry]] = Records("reports")

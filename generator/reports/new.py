@@ -8,9 +8,13 @@ template can never be published. An existing file is never overwritten.
 
 from __future__ import annotations
 
+import argparse
+import sys
 from datetime import date
 
 from ..core.documents import mark, quote
+from ..directory.grid import Grid
+from ..documents.new import title_argument, write_document
 from .schema import STAT_LABELS
 
 
@@ -50,3 +54,24 @@ def report_text(today: date, post: str | None, post_name: str | None, title: str
         "",
     ]
     return "\n".join(lines)
+
+
+def new_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--post", action="append", default=[], metavar="警务室编号", help="哪个警务室的报告（不写是全县的）",
+    )
+    title_argument(parser)
+
+
+def new_report(args: argparse.Namespace) -> int:
+    if len(args.post) > 1:
+        print("一篇工作报告只属于一个警务室：--post 只能写一次。", file=sys.stderr)
+        return 2
+    post: str | None = args.post[0] if args.post else None
+
+    def text(grid: Grid, today: date) -> tuple[str, str]:
+        found = grid.post_by_id.get(post) if post else None
+        stem = f"{today.isoformat()}-{post or 'county'}-report"
+        return stem, report_text(today, post, found.name if found else None, args.title)
+
+    return write_document(args, "reports", text)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..kind import Records
 from .schema import SIX_ROLES, Mediator, Safety, SixMember
 
 
@@ -15,9 +16,16 @@ def patrol_key(village_id: str) -> str:
 @dataclass(frozen=True)
 class SafetyBook:
     records: tuple[Safety, ...] = ()  # by village id
+    by_village: dict[str, Safety] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_village: dict[str, Safety] = {}
+        for record in self.records:
+            by_village.setdefault(record.village, record)
+        object.__setattr__(self, "by_village", by_village)
 
     def of(self, village_id: str) -> Safety | None:
-        return next((s for s in self.records if s.village == village_id), None)
+        return self.by_village.get(village_id)
 
     def published_numbers(self) -> set[str]:
         """Every phone written in the safety files: published numbers."""
@@ -42,3 +50,6 @@ class SafetyBook:
 def six_rows(record: Safety) -> list[tuple[str, SixMember | None]]:
     """The 六位一体 table in its fixed order; a job nobody holds yet is None."""
     return [(role, record.six.get(role)) for role in SIX_ROLES]  # type: ignore[call-overload]
+
+
+SAFETY: Records[SafetyBook] = Records("safety")

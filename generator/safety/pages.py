@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from markupsafe import Markup
 
-from ..core.pages import Page, src_of
-from ..core.render import Renderer
-from ..directory.grid import Grid
+from ..core import dates
+from ..core.pages import Page, SiteOutput, src_of
 from ..directory.schema import Village
-from ..law.schema import Lecture
+from ..events.model import CALENDAR, upcoming
+from ..kind import Block, Build, Place
+from ..law.load import LAW
 from . import urls
-from .model import SafetyBook, six_rows
+from .model import SAFETY, patrol_key, six_rows
 from .schema import Safety
+
+PATROLS_SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -24,26 +25,31 @@ class Row:
     record: Safety
 
 
-def safety_block(
-    renderer: Renderer, book: SafetyBook, lectures: Sequence[Lecture], village: Village, here: str,
-    patrol_rule: str | None, next_patrols: Sequence[tuple[datetime, datetime]], patrol_ics: str | None,
-) -> Markup:
-    """The village's 平安建设 block; empty when the village has no safety file.
-
-    ``next_patrols`` are the coming patrols (start, end) from the calendar;
-    ``patrol_rule`` is the repeat rule in words.
-    """
-    record = book.of(village.id)
+def safety_block(build: Build, place: Place) -> Markup:
+    """The village's 平安建设 block, with its next patrols from the calendar;
+    empty when the village has no safety file."""
+    village = place.village
+    assert village is not None
+    record = SAFETY.of(build.site).of(village.id)
     if record is None:
         return Markup("")
-    titles = {item.slug: item.title for item in lectures}
-    return renderer.text(
-        "safety/block.html", here=here, record=record, village=village, six=six_rows(record), titles=titles,
-        patrol_rule=patrol_rule, next_patrols=list(next_patrols), patrol_ics=patrol_ics,
+    entry = CALENDAR.of(build.site).entry(patrol_key(village.id))
+    coming = upcoming([entry], build.site.today)[:PATROLS_SHOWN] if entry else []
+    titles = {item.slug: item.title for item in LAW.of(build.site).lectures}
+    return build.renderer.text(
+        "safety/block.html", here=place.here, record=record, village=village, six=six_rows(record),
+        titles=titles,
+        patrol_rule=dates.rule_text(entry.rule, entry.start, entry.end) if entry else None,
+        next_patrols=[(o.start, o.end) for o in coming],
+        patrol_ics=entry.ics if entry else None,
     )
 
 
-def safety_index(grid: Grid, book: SafetyBook, renderer: Renderer) -> Page:
+SAFETY_BLOCK = Block("safety", frozenset(("village",)), safety_block)
+
+
+def safety_pages(build: Build) -> SiteOutput:
+    grid, book = build.site.grid, SAFETY.of(build.site)
     townships = []
     for township in grid.townships():
         rows = [
@@ -53,10 +59,11 @@ def safety_index(grid: Grid, book: SafetyBook, renderer: Renderer) -> Page:
         if rows:
             townships.append((township, rows))
     shown = [row for _, rows in townships for row in rows]
-    return renderer.page(
+    page: Page = build.renderer.page(
         "safety/safety_index.html", src_of(urls.SAFETY), "平安建设", townships=townships,
         total=len(grid.villages), shown=len(shown),
         pingan=sum(1 for row in shown if row.record.pingan is not None),
         patrols=sum(1 for row in shown if row.record.patrol is not None),
         mediators=sum(len(row.record.mediators) for row in shown),
     )
+    return SiteOutput(pages=[page])

@@ -1,9 +1,13 @@
 """The files `cunjing init DIR` writes: everything a new county needs to pass
-`cunjing check` at once, explained in comments for editors."""
+`cunjing check` at once, explained in comments for editors. The menu and the
+notes in the empty data folders come from the list of kinds."""
 
 from __future__ import annotations
 
-MKDOCS_YML = """\
+from ..core.pages import src_of
+from ..kinds import KINDS
+
+MKDOCS_TEMPLATE = """\
 # 网站的总设置（MkDocs）。一般不用改。
 # 警务室、村（社区）、民警等页面由 cunjing 根据 data/ 文件夹自动生成；
 # docs/ 里只放手写的页面（例如“关于本站”）。
@@ -21,14 +25,7 @@ plugins:
   - cunjing:
       data_dir: data
 nav:
-  - 首页: index.md
-  - 找民警: find/index.md
-  - 警务室: posts/index.md
-  - 工作报告: reports/index.md
-  - 安全提示: notices/index.md
-  - 法制宣传: law/index.md
-  - 活动日历: events/index.md
-  - 关于本站: about.md
+{nav}  - 关于本站: about.md
 """
 
 ABOUT_MD = """\
@@ -113,14 +110,13 @@ staff:
     villages: [example-village]
 """
 
-FOLDER_NOTES = {
-    "reports": "这里放工作报告（.md 文件）。新建一篇：cunjing new report --post 警务室编号\n",
-    "notices": "这里放安全提示（.md 文件）。新建一篇：cunjing new notice --post 警务室编号\n",
-    "lectures": "这里放法制宣传讲座（.md 文件），照片、资料放在 data/materials/。\n",
-    "events": "这里放活动日历（每个活动一个 .yml 文件）。\n",
-    "visits": (
-        "这里放民警走访记录（.csv 或 .xlsx），只用来统计次数，内容不会公布。\n"
-        "第一行表头：date,officer,village,households,issues_found,issues_resolved,note\n"
-        "用 Excel 保存时请选“CSV UTF-8（逗号分隔）”。\n"
-    ),
-}
+def mkdocs_yml() -> str:
+    """mkdocs.yml with a menu entry for every kind's main page."""
+    entries = sorted(kind.nav for kind in KINDS if kind.nav is not None)
+    nav = "".join(f"  - {title}: {src_of(url)}\n" for _, title, url in entries)
+    return MKDOCS_TEMPLATE.replace("{nav}", nav)
+
+
+def folder_notes() -> dict[str, str]:
+    """data/<folder> -> what its note says, for every kind with a data folder and a note."""
+    return {kind.folder: kind.folder_note for kind in KINDS if kind.folder and kind.folder_note}

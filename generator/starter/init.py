@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.files import FOLDER_NOTE
-from .files import ABOUT_MD, FOLDER_NOTES, MKDOCS_YML, POST_ID, POST_YML, SITE_YML
+from .files import ABOUT_MD, POST_ID, POST_YML, SITE_YML, folder_notes, mkdocs_yml
 
 
 class InitRefused(Exception):
@@ -15,12 +15,12 @@ class InitRefused(Exception):
 def starter_files() -> dict[str, str]:
     """Relative path -> text of every file `cunjing init` writes."""
     files = {
-        "mkdocs.yml": MKDOCS_YML,
+        "mkdocs.yml": mkdocs_yml(),
         "docs/about.md": ABOUT_MD,
         "data/site.yml": SITE_YML,
         f"data/posts/{POST_ID}.yml": POST_YML,
     }
-    for folder, note in FOLDER_NOTES.items():
+    for folder, note in folder_notes().items():
         files[f"data/{folder}/{FOLDER_NOTE}"] = note
     return files
 

@@ -14,15 +14,17 @@ from datetime import date
 from markupsafe import Markup
 
 from ..core import dates
-from ..core.pages import Page, src_of
-from ..core.render import Renderer
+from ..core.pages import SiteOutput, src_of
 from ..directory.grid import Grid
 from ..directory.rules import MAX_OFFICERS_PER_POST, RESIDENTS_PER_OFFICER
 from ..directory.schema import Post
-from ..directory.stations import COMMUNITY_SHARE, Station
-from ..evaluations.model import EvaluationRound
+from ..evaluations.model import EVALUATIONS, EvaluationRound
+from ..kind import Block, Build, Place
 from ..requests.log import MASK_BELOW, RequestStats, masked
+from ..requests.records import REQUESTS
+from ..stations.load import COMMUNITY_SHARE, STATIONS, Station
 from ..visits.log import VisitStats
+from ..visits.records import VISITS
 from . import urls
 from .charts import Chart, bar_chart
 
@@ -226,32 +228,34 @@ def evaluation_chart(grid: Grid | None, rounds: tuple[EvaluationRound, ...], pos
 
 # -- pages ----------------------------------------------------------------------
 
-def stats_page(
-    grid: Grid, today: date, renderer: Renderer, visits: VisitStats, requests: RequestStats,
-    evaluations: tuple[EvaluationRound, ...], stations: tuple[Station, ...],
-) -> Page:
+def stats_pages(build: Build) -> SiteOutput:
+    site, today = build.site, build.site.today
+    grid, visits, requests = site.grid, VISITS.of(site), REQUESTS.of(site)
     coverage = [residents_chart(grid), officers_chart(grid)]
-    if (chart := stations_chart(stations)) is not None:
+    if (chart := stations_chart(STATIONS.of(site))) is not None:
         coverage.append(chart)
-    return renderer.page(
+    page = build.renderer.page(
         "stats/stats.html", src_of(urls.STATS), TITLE,
         coverage=coverage,
         visits=visit_charts(visits, today, "county", "", "chart-visits"),
         requests=request_chart(requests, today, "county", "", "chart"),
-        evaluations=evaluation_chart(grid, evaluations, None, "chart"),
+        evaluations=evaluation_chart(grid, EVALUATIONS.of(site), None, "chart"),
     )
+    return SiteOutput(pages=[page])
 
 
-def post_stats(
-    renderer: Renderer, today: date, visits: VisitStats, requests: RequestStats,
-    evaluations: tuple[EvaluationRound, ...], post: Post, here: str,
-) -> Markup:
+def post_stats(build: Build, place: Place) -> Markup:
     """The post's own (b)–(d), for its page."""
-    charts = visit_charts(visits, today, "post", post.id, "chart-visits")
-    if (chart := request_chart(requests, today, "post", post.id, "chart")) is not None:
+    site, today, post = build.site, build.site.today, place.post
+    assert post is not None
+    charts = visit_charts(VISITS.of(site), today, "post", post.id, "chart-visits")
+    if (chart := request_chart(REQUESTS.of(site), today, "post", post.id, "chart")) is not None:
         charts.append(chart)
-    if (chart := evaluation_chart(None, evaluations, post, "chart")) is not None:
+    if (chart := evaluation_chart(None, EVALUATIONS.of(site), post, "chart")) is not None:
         charts.append(chart)
     if not charts:
         return Markup("")
-    return renderer.text("stats/post_block.html", here=here, post=post, charts=charts)
+    return build.renderer.text("stats/post_block.html", here=place.here, post=post, charts=charts)
+
+
+STATS_BLOCK = Block("stats", frozenset(("post",)), post_stats)

@@ -6,13 +6,10 @@ and no single visit (officer, village and date) is ever shown.
 
 from __future__ import annotations
 
-from datetime import date
-
 from markupsafe import Markup
 
-from ..core.render import Renderer
-from ..directory.schema import Post, Village
-from .log import VisitStats
+from ..kind import Block, Build, Place
+from .records import VISITS
 
 POST_MONTHS = 6
 POST_WEEKS = 8
@@ -21,22 +18,27 @@ VILLAGE_MONTHS = 4
 VILLAGE_WEEKS = 4
 
 
-def post_visits(renderer: Renderer, stats: VisitStats, today: date, post: Post, here: str) -> Markup:
+def visits_block(build: Build, place: Place) -> Markup:
+    stats, today, renderer = VISITS.of(build.site), build.site.today, build.renderer
+    if place.village is not None:
+        village = place.village
+        if not stats.has("village", village.id):
+            return Markup("")
+        return renderer.text(
+            "visits/village.html", here=place.here, village=village, stats=stats,
+            months=stats.months(today, VILLAGE_MONTHS),
+            weeks=stats.weeks(today, VILLAGE_WEEKS),
+        )
+    post = place.post
+    assert post is not None
     if not stats.has("post", post.id):
         return Markup("")
     return renderer.text(
-        "visits/post.html", here=here, post=post, stats=stats,
+        "visits/post.html", here=place.here, post=post, stats=stats,
         months=stats.months(today, POST_MONTHS),
         weeks=stats.weeks(today, POST_WEEKS),
         recent=stats.months(today, BREAKDOWN_MONTHS),
     )
 
 
-def village_visits(renderer: Renderer, stats: VisitStats, today: date, village: Village, here: str) -> Markup:
-    if not stats.has("village", village.id):
-        return Markup("")
-    return renderer.text(
-        "visits/village.html", here=here, village=village, stats=stats,
-        months=stats.months(today, VILLAGE_MONTHS),
-        weeks=stats.weeks(today, VILLAGE_WEEKS),
-    )
+VISITS_BLOCK = Block("visits", frozenset(("post", "village")), visits_block)

@@ -83,10 +83,12 @@ def test_county_rss_feed(site: Path) -> None:
 
 
 def test_post_feeds(site: Path) -> None:
+    """A post's feed has what concerns it by the one place rule: county-wide
+    reports and notices, and those naming the post or one of its villages."""
     villages = village_index()
     for post_id, post in posts().items():
         own = [v["id"] for v in post["villages"]]
-        reps = [d for d in published(reports()) if d.meta.get("post") == post_id]
+        reps = [d for d in published(reports()) if d.meta.get("post") in (post_id, None)]
         nots = [
             d for d in published(notices())
             if (not d.meta.get("posts") and not d.meta.get("villages"))

@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from pypinyin import Style, lazy_pinyin
 
-from generator.build import TEMPLATE_PACKAGES, Urls
+from generator.build import links, template_packages
 from generator.core import phones
 from generator.core.render import Renderer
 from generator.core.settings import SiteConfig
@@ -215,7 +215,7 @@ def big_find(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, In
     settings = SiteConfig(
         title="合成县一村一警", county="合成县", authority="合成县公安局", site_url="https://example.org/synthetic/",
     )
-    renderer = Renderer(TEMPLATE_PACKAGES, {"site": settings, "grid": grid, "url": Urls()})
+    renderer = Renderer(template_packages(), {"site": settings, "grid": grid, "url": links()})
     page = renderer.page(
         "find/find.html", "find/index.md", "找民警",
         manifest=shards.manifest_json(), default_photo=DEFAULT_PHOTO, limit=LIMIT, towns=[],

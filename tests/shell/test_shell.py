@@ -36,7 +36,7 @@ def gz_served(site: Path) -> Iterator[str]:
 
 def first_load(browser: Any, base: str, path: str, query: str = "") -> tuple[int, list[str]]:
     """Bytes on the wire (gzip bodies) of every request a first visit makes."""
-    weight = measure(browser, base, PageKind(path, path, path, query=query))
+    weight = measure(browser, base, PageKind("shell", path, path, path, query=query))
     # measure() shortens our own URLs to site-relative ones; another host's stay whole.
     return weight.total, [r.url if urlsplit(r.url).scheme else base + r.url for r in weight.requests]
 

@@ -1,6 +1,8 @@
 """The layout of generator/: no import cycles (TYPE_CHECKING imports included),
-a core that knows nothing of the content kinds, MkDocs only at the edge, and
-each page address formed in one place."""
+a core that knows nothing of the content kinds, MkDocs only at the edge, each
+page address formed in one place, and every kind plugged in the same way: one
+package with a kind.py, one line in kinds.py, imported from nowhere else
+except by the kinds that use its records."""
 
 from __future__ import annotations
 
@@ -8,10 +10,15 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
+from generator.kind import Kind
+from generator.kinds import KINDS
+
 from conftest import ROOT
 
 PACKAGE = ROOT / "generator"
-KINDS = ("directory", "find", "reports", "notices", "visits", "feeds", "law", "events", "hubs")
+BY_NAME = {kind.name: kind for kind in KINDS}
 
 
 def module_name(path: Path) -> str:
@@ -110,9 +117,65 @@ def test_only_the_plugin_and_the_runner_import_mkdocs() -> None:
             assert name in ("generator.plugin", "generator.mkdocs_run"), name
 
 
-def test_every_kind_has_its_package() -> None:
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_every_kind_is_described_by_its_package(kind: Kind) -> None:
+    folder = PACKAGE / kind.name
+    assert (folder / "__init__.py").read_text(encoding="utf-8").startswith('"""'), kind.name
+    assert (folder / "kind.py").is_file(), "each kind exports KIND from its kind.py"
+    assert (folder / "templates").is_dir() == kind.templates
+    if kind.stylesheet:
+        assert (folder / "assets" / kind.stylesheet).is_file()
+    assert set(kind.needs) | set(kind.uses) <= set(BY_NAME) - {kind.name}
+    if kind.internal:
+        assert kind.folder and kind.load and kind.keep, "an internal log keeps its figures only"
+    for schema in kind.schemas:
+        assert schema.file.endswith(".schema.json") and schema.title.startswith("data/")
+    # Each block is offered for at least one place page, and no two kinds share a block name.
+    for block in kind.blocks:
+        assert block.places and block.places <= {"home", "post", "village", "officer"}
+
+
+def test_kinds_are_listed_once_with_unique_names_folders_and_blocks() -> None:
+    packages = sorted(p.parent.name for p in PACKAGE.glob("*/kind.py"))
+    assert sorted(BY_NAME) == packages, "every package with a kind.py is in kinds.py, once"
+    folders = [kind.folder for kind in KINDS if kind.folder]
+    assert len(folders) == len(set(folders))
+    blocks = [block.name for kind in KINDS for block in kind.blocks]
+    assert len(blocks) == len(set(blocks))
+
+
+def _package(module: str) -> str | None:
+    """The package directly under generator/ that a module belongs to (None for top-level modules)."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 else None
+
+
+def test_a_kind_is_imported_only_by_the_list_and_by_kinds_that_use_its_records() -> None:
+    """Outside its own folder, a kind is imported by kinds.py and by the kinds
+    whose ``needs`` or ``uses`` name it. A shared base that only such kinds
+    import (documents/) counts as theirs. The directory's grid is a field of
+    the site object itself, so kind.py, which defines it, may type it."""
+    edges = graph()
+    users = {kind.name: {k.name for k in KINDS if kind.name in k.needs or kind.name in k.uses} for kind in KINDS}
+    importers: dict[str, set[str]] = {}
+    for module, targets in edges.items():
+        for target in targets:
+            if (package := _package(target)) is not None:
+                importers.setdefault(package, set()).add(module)
+
+    def allowed(module: str, kind: str) -> bool:
+        package = _package(module)
+        if package == kind or package in users[kind]:
+            return True
+        if package is not None and package not in BY_NAME and package != "core":
+            # A shared base: every file importing it is in a kind that uses ``kind``.
+            return all(_package(m) in users[kind] | {package} for m in importers.get(package, ()))
+        return False
+
     for kind in KINDS:
-        assert (PACKAGE / kind / "__init__.py").read_text(encoding="utf-8").startswith('"""'), kind
+        outside = sorted(m for m in importers.get(kind.name, ()) if not allowed(m, kind.name))
+        expected = ["generator.kind", "generator.kinds"] if kind.name == "directory" else ["generator.kinds"]
+        assert outside == expected, (kind.name, outside)
 
 
 def test_the_village_address_is_formed_in_one_function() -> None:
@@ -124,3 +187,12 @@ def test_the_village_address_is_formed_in_one_function() -> None:
             places.append(path.relative_to(PACKAGE).as_posix())
     assert places == ["directory/urls.py"]
     assert 'return f"v/{village_id}/"' in (PACKAGE / "directory/urls.py").read_text(encoding="utf-8")
+
+
+def test_the_readme_lists_the_kinds_of_kinds_py() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- kinds -->", 1)[1].split("<!-- /kinds -->", 1)[0]
+    rows = [line.split("|")[1:4] for line in table.strip().splitlines()[2:]]
+    assert [(package.strip(), title.strip(), summary.strip()) for package, title, summary in rows] == [
+        (f"`{kind.name}/`", kind.title, kind.summary) for kind in KINDS
+    ]

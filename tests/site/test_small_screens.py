@@ -13,11 +13,10 @@ from typing import Any
 
 import pytest
 
-from generator.build import TEMPLATE_PACKAGES, Urls
+from generator.build import links, template_packages
 from generator.core.render import Renderer
 from generator.core.settings import SiteConfig
 from generator.directory import urls as directory_urls
-from generator.directory.towns import township_slugs
 from generator.find.urls import FIND
 
 from conftest import ROOT
@@ -229,8 +228,8 @@ def test_posts_and_find_do_not_grow_with_the_grid() -> None:
     settings = SiteConfig(
         title="合成县一村一警", county="合成县", authority="合成县公安局", site_url="https://example.org/synthetic/",
     )
-    renderer = Renderer(TEMPLATE_PACKAGES, {"site": settings, "grid": grid, "url": Urls()})
-    slugs = township_slugs(grid)
+    renderer = Renderer(template_packages(), {"site": settings, "grid": grid, "url": links()})
+    slugs = grid.township_slugs
     index = renderer.page(
         "directory/posts_index.html", "posts/index.md", "警务室",
         townships=[(t, directory_urls.township(s), grid.posts_in(t)) for t, s in slugs.items()],

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from bench.pagekinds import PAGE_KINDS, page_kind
 from bench.serve import serve_compressed
 from bench.weight import measure
+from generator.kinds import KINDS
 
 
 def _get(url: str, gzip_ok: bool) -> tuple[int, dict[str, str], bytes]:
@@ -40,6 +41,14 @@ def test_every_page_kind_is_in_the_build(site: Path) -> None:
     assert len({k.id for k in PAGE_KINDS}) == len(PAGE_KINDS)
     missing = [f"{k.id}: {k.file}" for k in PAGE_KINDS if not (site / k.file).is_file()]
     assert not missing, f"update bench/pagekinds.py: {missing}"
+
+
+def test_every_kind_that_publishes_pages_has_a_page_kind() -> None:
+    """bench/pagekinds.py follows generator/kinds.py: a kind with pages has a row, every row a kind."""
+    with_pages = {kind.name for kind in KINDS if kind.pages is not None and kind.name != "feeds"}
+    rows = {page.kind for page in PAGE_KINDS}
+    assert with_pages - {"feedback"} <= rows, "feeds and feedback publish files, not pages"
+    assert rows <= {kind.name for kind in KINDS} | {"docs"}
 
 
 def test_weight_counts_the_compressed_bytes_of_every_request(browser: Any, site: Path) -> None:

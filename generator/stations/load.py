@@ -24,7 +24,8 @@ from ..core.messages import validate_document
 from ..core.problems import Problems
 from ..core.records import Record, Text
 from ..core.yamlio import load_yaml_file
-from .grid import Grid
+from ..directory.grid import Grid
+from ..kind import Records
 
 COMMUNITY_SHARE = 40  # percent of a station's strength, the county's standard
 FILE = "stations.yml"
@@ -101,3 +102,6 @@ def load_stations(data_dir: Path, grid: Grid, problems: Problems) -> tuple[Stati
             )
         out.append(station)
     return tuple(out)
+
+
+STATIONS: Records[tuple[Station, ...]] = Records("stations")

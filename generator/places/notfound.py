@@ -13,10 +13,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ..core.pages import Asset, SiteOutput, url_of
-from ..core.render import Renderer
+from ..core.preview import NOT_FOUND
 from ..core.settings import SiteConfig, site_url
+from ..kind import Build
 
-DEST = "404.html"
 # Top-level folders that come from the theme, not from the sections.
 THEME_FOLDERS = ("assets", "search")
 
@@ -33,8 +33,8 @@ def top_level_folders(output: SiteOutput) -> list[str]:
     return sorted(folders | set(THEME_FOLDERS))
 
 
-def not_found_page(settings: SiteConfig, renderer: Renderer, output: SiteOutput) -> Asset:
-    html = renderer.env.get_template("hubs/not_found.html").render(
-        here="", root=site_root(settings), sections=top_level_folders(output),
+def not_found_page(build: Build, output: SiteOutput) -> SiteOutput:
+    html = build.renderer.env.get_template("places/not_found.html").render(
+        here="", root=site_root(build.site.settings), sections=top_level_folders(output),
     )
-    return Asset(dest=DEST, content=html.encode("utf-8"))
+    return SiteOutput(assets=[Asset(dest=NOT_FOUND, content=html.encode("utf-8"))])

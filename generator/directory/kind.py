@@ -1,0 +1,52 @@
+"""The directory (一村一警): posts, their villages, officers and staff; the
+lists of posts by township, vCards, printed boards and cards, old addresses."""
+
+from __future__ import annotations
+
+from ..core.xlsx import Sheet
+from ..kind import Kind, Load, Records, Schema
+from . import urls
+from .aliases import alias_files
+from .grid import Grid
+from .load import load_grid
+from .pages import directory_pages
+from .photos import photo_url
+from .schema import Post
+from .share import SHARE_BLOCK
+from .workbook import roster_sheets
+
+GRID: Records[Grid] = Records("directory")
+
+
+def _sheets(ctx: Load) -> tuple[list[Sheet], str]:
+    return roster_sheets(ctx.grid.posts), f"{len(ctx.grid.posts)} 个警务室"
+
+
+KIND = Kind(
+    name="directory",
+    title="警务室和民警",
+    summary="/posts/ 和各乡镇的页面、联系人文件、公示牌和联系卡、旧编号的跳转",
+    folder="posts",
+    load=lambda ctx: load_grid(ctx.data_dir, ctx.problems),
+    published_numbers=lambda ctx: ctx.grid.published_numbers(),
+    schemas=(Schema("post.schema.json", Post, "data/posts/<警务室编号>.yml：一个警务室", ("id",)),),
+    pages=directory_pages,
+    finish=alias_files,
+    blocks=(SHARE_BLOCK,),
+    sheets=_sheets,
+    templates=True,
+    stylesheet="directory.css",
+    nav=(2, "警务室", urls.POSTS),
+    links={
+        "posts": urls.POSTS,
+        "post": urls.post,
+        "village": urls.village,
+        "officer": urls.officer,
+        "village_board": urls.village_board,
+        "officer_cards": urls.officer_cards,
+        "officer_vcard": urls.officer_vcard,
+        "post_vcard": urls.post_vcard,
+        "township": urls.township,
+    },
+    template_globals=lambda site: {"photo_url": photo_url},
+)

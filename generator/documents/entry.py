@@ -1,0 +1,112 @@
+"""The entry every dated document shares, the one place rule, and the
+published documents with their indexes by post and village.
+
+The place rule: a document that names no place is county-wide and concerns
+every post and village. Otherwise it concerns a post when it names the post
+or one of its villages, and a village when it names the village, or names
+the village's post without naming any village of that post.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from ..directory.grid import Grid
+from ..directory.schema import Post, Village
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    slug: str  # the file name, part of the page's address
+    title: str
+    posts: tuple[str, ...]  # posts named (canonical ids)
+    villages: tuple[str, ...]  # villages named (canonical ids, former ids resolved)
+    places: tuple[tuple[str, str], ...]  # (name, site URL) of every post and village named
+    body: str  # Markdown
+
+    @property
+    def url(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def day(self) -> dt.date:
+        """The date it is listed and fed under (newest first)."""
+        raise NotImplementedError
+
+    @property
+    def published_on(self) -> dt.date:
+        """The first build date on which it is published."""
+        return self.day
+
+    @property
+    def county_wide(self) -> bool:
+        return not self.posts and not self.villages
+
+    def concerns_post(self, post: Post) -> bool:
+        return (
+            self.county_wide
+            or post.id in self.posts
+            or any(v.id in self.villages for v in post.villages)
+        )
+
+    def concerns_village(self, village: Village, post: Post) -> bool:
+        """``post`` is the village's post."""
+        if self.county_wide or village.id in self.villages:
+            return True
+        return post.id in self.posts and not any(v.id in self.villages for v in post.villages)
+
+
+E = TypeVar("E", bound=DocumentEntry)
+
+
+def newest_first(entries: Iterable[E]) -> tuple[E, ...]:
+    """By date, newest first; the same day by file name, so the order never
+    depends on the file system."""
+    return tuple(sorted(entries, key=lambda e: (-e.day.toordinal(), e.slug)))
+
+
+class Documents(Generic[E]):
+    """A kind's documents: all of them, those published by the build date
+    (newest first), and the published ones by post and village, indexed once."""
+
+    def __init__(self, entries: Sequence[E], grid: Grid, today: dt.date) -> None:
+        self.all = newest_first(entries)
+        self.published = tuple(e for e in self.all if e.published_on <= today)
+        self._county: list[tuple[int, E]] = []
+        self._post: dict[str, list[tuple[int, E]]] = {}
+        self._village: dict[str, list[tuple[int, E]]] = {}
+        for n, entry in enumerate(self.published):
+            if entry.county_wide:
+                self._county.append((n, entry))
+                continue
+            posts = {p: grid.post_by_id[p] for p in entry.posts}
+            posts |= {grid.post_of_village[v].id: grid.post_of_village[v] for v in entry.villages}
+            for post in posts.values():
+                self._post.setdefault(post.id, []).append((n, entry))
+                for village in post.villages:
+                    if entry.concerns_village(village, post):
+                        self._village.setdefault(village.id, []).append((n, entry))
+
+    def __iter__(self) -> Iterator[E]:
+        return iter(self.published)
+
+    def __len__(self) -> int:
+        return len(self.published)
+
+    @staticmethod
+    def _merged(*lists: list[tuple[int, E]]) -> list[E]:
+        return [entry for _, entry in heapq.merge(*lists, key=lambda item: item[0])]
+
+    def of_post(self, post: Post, county_wide: bool = True) -> list[E]:
+        """Published documents that concern the post (newest first); with
+        ``county_wide=False``, only those naming the post or its villages."""
+        own = self._post.get(post.id, [])
+        return self._merged(self._county, own) if county_wide else self._merged(own)
+
+    def of_village(self, village: Village, county_wide: bool = True) -> list[E]:
+        own = self._village.get(village.id, [])
+        return self._merged(self._county, own) if county_wide else self._merged(own)

@@ -1,0 +1,72 @@
+"""What every dated document kind publishes the same way: its block on the
+place pages, a document's page and its printable A4 sheet, its feed items."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any
+
+from markupsafe import Markup
+
+from ..core.markup import render_markdown
+from ..core.pages import Asset, Page, absolute_url, src_of
+from ..core.qr import qr_svg
+from ..core.settings import site_url
+from ..kind import Block, Build, FeedItem, Place, PlaceKind, Records
+from .entry import Documents, E
+
+
+def document_block(
+    name: str, places: Iterable[PlaceKind], records: Records[Documents[E]],
+    render: Callable[[Build, Place, list[E]], Markup], county_wide: bool = True,
+) -> Block:
+    """A block of the documents that concern the place (the place rule, see
+    entry.py); on the home page, every published one. ``county_wide=False``
+    leaves out county-wide documents on post and village pages."""
+
+    def make(build: Build, place: Place) -> Markup:
+        docs = records.of(build.site)
+        if place.village is not None:
+            found = docs.of_village(place.village, county_wide)
+        elif place.post is not None:
+            found = docs.of_post(place.post, county_wide)
+        else:
+            found = list(docs.published)
+        return render(build, place, found)
+
+    return Block(name, frozenset(places), make)
+
+
+def document_page(build: Build, entry: E, template: str, read_aloud: bool, **context: Any) -> Page:
+    page = build.renderer.page(
+        template, src_of(entry.url), entry.title, body=render_markdown(entry.body), **context,
+    )
+    return replace(page, read_aloud=read_aloud)
+
+
+def document_printable(
+    build: Build, entry: E, template: str, url: str, density: str, **context: Any
+) -> Asset:
+    """The A4 sheet at ``url``, with a QR code of the document's page."""
+    online = absolute_url(site_url(build.site.settings), entry.url)
+    return build.renderer.standalone(
+        template, url, entry.title, body=render_markdown(entry.body),
+        online=entry.url, online_absolute=online, qr=qr_svg(online, scale=3), density=density,
+        **context,
+    )
+
+
+def feed_items(
+    build: Build, docs: Documents[E], template: str, name: str,
+    title: Callable[[E], str], category: Callable[[E], str],
+) -> list[FeedItem]:
+    """Every published document as a feed item; its posts are those the
+    place rule gives (named, or the posts of the villages named)."""
+    grid = build.site.grid
+    out = []
+    for entry in docs.published:
+        html = build.renderer.text(template, here=entry.url, body=render_markdown(entry.body), **{name: entry})
+        posts = frozenset(entry.posts) | {grid.post_of_village[v].id for v in entry.villages}
+        out.append(FeedItem(entry.url, title(entry), entry.day, category(entry), html, posts, entry.county_wide))
+    return out

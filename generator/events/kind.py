@@ -1,0 +1,59 @@
+"""活动日历: events, timed lectures, reception hours and patrols, with calendar feeds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.pages import absolute_url
+from ..core.settings import site_url
+from ..kind import Kind, Load, Schema, Site
+from ..law.load import LAW
+from ..safety.model import SAFETY
+from . import urls
+from .blocks import EVENTS_BLOCK
+from .load import load_calendar
+from .model import Calendar
+from .pages import events_pages
+from .schema import Event
+
+
+def _load(ctx: Load) -> Calendar:
+    return load_calendar(
+        ctx.data_dir, ctx.grid, LAW.of(ctx).lectures, ctx.problems, SAFETY.of(ctx).records,
+    )
+
+
+def _globals(site: Site) -> dict[str, Any]:
+    base = site_url(site.settings)
+
+    def calendar_links(ics: str) -> tuple[str, str]:
+        """(webcal:// subscribe link, https:// address) of a calendar feed."""
+        url = absolute_url(base, ics)
+        return "webcal://" + url.split("://", 1)[1], url
+
+    return {"calendar_links": calendar_links}
+
+
+KIND = Kind(
+    name="events",
+    title="活动日历",
+    summary="/events/（本周和以后几周）、各乡镇的接待时间、每项活动的网页，全县、警务室、村和每项活动的日历文件",
+    folder="events",
+    folder_note="这里放活动日历（每个活动一个 .yml 文件）。\n",
+    needs=("directory", "law", "safety"),
+    load=_load,
+    schemas=(Schema("event.schema.json", Event, "data/events/*.yml：活动", ("slug",)),),
+    pages=events_pages,
+    blocks=(EVENTS_BLOCK,),
+    templates=True,
+    stylesheet="events.css",
+    nav=(6, "活动日历", urls.EVENTS),
+    links={
+        "events": urls.EVENTS,
+        "calendar_all": urls.CALENDAR_ALL,
+        "event": urls.event,
+        "events_week": urls.week,
+        "reception_of_township": urls.reception_of_township,
+    },
+    template_globals=_globals,
+)

@@ -1,0 +1,26 @@
+"""法制宣传: law-education lectures and articles, with their materials and audio."""
+
+from __future__ import annotations
+
+from ..kind import Kind, Schema
+from . import urls
+from .load import load_law
+from .pages import law_pages
+from .schema import Lecture
+
+KIND = Kind(
+    name="law",
+    title="法制宣传",
+    summary="/law/ 和每次讲座、每篇文章的网页，资料和录音；定了时间的讲座也进活动日历",
+    folder="lectures",
+    folder_note="这里放法制宣传讲座（.md 文件），照片、资料放在 data/materials/。\n",
+    needs=("directory",),
+    uses=("safety",),
+    load=lambda ctx: load_law(ctx.data_dir, ctx.grid, ctx.problems),
+    schemas=(Schema("lecture.schema.json", Lecture, "data/lectures/*.md 开头的信息：法制宣传", ("slug",)),),
+    pages=law_pages,
+    templates=True,
+    stylesheet="law.css",
+    nav=(5, "法制宣传", urls.LAW),
+    links={"law": urls.LAW, "lecture": urls.lecture, "lecture_ics": urls.lecture_ics},
+)
