@@ -5,6 +5,12 @@ The reader checks the file and its header, repairs dates Excel rewrote as
 2026/10/1, reports the other Excel date forms once per file, and hands every
 other row to the kind's own checker (which reports that row's problems and
 returns its record, or None). Rows never leave the kind that reads them.
+
+``Log`` describes one log (folder, Chinese name, row model, columns) and reads
+it: each row is checked for its width and against the row model before the
+kind's checker sees the validated row, with a ``RowAt`` to report problems on
+that row's line. ``tally`` groups records by scope and period (month, ISO week)
+and ``LogStats`` holds the figures per scope and month that pages may show.
 """
 
 from __future__ import annotations
@@ -12,16 +18,26 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
+from pydantic import BaseModel
+
+from .dates import Month, last_months
 from .files import FOLDER_NOTE, display_path
-from .problems import Problems
+from .messages import validate_document
+from .problems import Problems, Severity
 from .xlsx import table_rows
-from .yamlio import read_text
+from .yamlio import Document, read_text
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)  # a log's row model
+K = TypeVar("K", bound=str)  # a log's scope kinds, e.g. Literal["county", "post"]
+F = TypeVar("F")  # figures over one period
 # (cells in header order, line, file as shown) -> the row's record, or None after reporting.
 RowChecker = Callable[[list[str], int, str], T | None]
 
@@ -144,3 +160,134 @@ def wrong_width(cells: list[str], line: int, display: str, columns: Sequence[str
         "备注里有英文逗号时，请把整段备注用英文双引号括起来。",
     )
     return True
+
+
+def after_build_date(day: date, today: date, what: str = "日期") -> str:
+    """The start of a message about a date after the build date (no closing punctuation)."""
+    return f"{what} {day.isoformat()} 在生成日期 {today.isoformat()} 之后"
+
+
+@dataclass(frozen=True)
+class RowAt:
+    """One row of a log as messages place it: its file, its line, the log's column names."""
+
+    display: str
+    line: int
+    log: Log[Any]
+    problems: Problems
+
+    def add(self, name: str, message: str, severity: Severity = "error") -> None:
+        """Report a problem in column ``name`` of this row."""
+        self.problems.add(self.display, self.line, self.log.field(name), message, severity)
+
+    def reporter(self, name: str) -> Callable[[str], None]:
+        """A callback reporting errors in column ``name`` of this row (for id resolvers)."""
+        return lambda message: self.add(name, message)
+
+    def not_after(self, name: str, day: date | None, today: date) -> None:
+        """Warn when the date in column ``name`` is after the build date."""
+        if day is not None and day > today:
+            self.add(name, f"{after_build_date(day, today)}，请核对。", "warning")
+
+
+@dataclass(frozen=True)
+class Log(Generic[M]):
+    """One internal log: data/<folder>/, named ``what`` in messages, one ``model`` a row.
+
+    ``columns`` is the header in order, ``dates`` its date columns; a blank cell
+    in one of the ``blank`` columns is no value (left out before validation),
+    in any other column it is validated as written.
+    """
+
+    folder: str
+    what: str
+    model: type[M]
+    columns: tuple[str, ...]
+    dates: tuple[str, ...] = ()
+    blank: Collection[str] = ()
+
+    def field(self, name: str) -> str:
+        """A column as messages name it: the English header with the field's Chinese title."""
+        return f"{name}（{self.model.model_fields[name].title}）"
+
+    def read(
+        self, data_dir: Path, check: Callable[[M, RowAt], T | None], problems: Problems
+    ) -> list[T]:
+        """Every checked row of the log's files (problems reported, bad rows left out).
+
+        ``check`` gets each row that has the right width and validates against
+        the model, and returns the kind's record or None after reporting.
+        """
+
+        def check_cells(cells: list[str], line: int, display: str) -> T | None:
+            if wrong_width(cells, line, display, self.columns, problems):
+                return None
+            row = {
+                key: cell for key, cell in zip(self.columns, cells, strict=True)
+                if cell.strip() or key not in self.blank
+            }
+            doc = Document(display, row, {(): line})  # every message of the row names its line
+            record: M | None = validate_document(self.model, doc, problems)
+            if record is None:
+                return None
+            return check(record, RowAt(display, line, self, problems))
+
+        return read_log(
+            data_dir / self.folder, self.columns, self.what, check_cells, problems,
+            dates=self.dates, field=self.field,
+        )
+
+
+Scope = tuple[K, str]  # (kind, key) a figure is counted for; the county's key is ""
+Period = tuple[int, int]  # a month or an ISO week: (year, number)
+
+
+def tally(
+    records: Iterable[T],
+    day: Callable[[T], date],
+    scopes: Callable[[T], Iterable[Scope[K]]],
+    period: Callable[[date], Period],
+    figures: Callable[[list[T]], F],
+) -> dict[Scope[K], dict[Period, F]]:
+    """Records grouped by each of their scopes and the period of their day, each group made figures.
+
+    Scopes and periods come out sorted; a scope has only the periods it has records in.
+    """
+    groups: dict[Scope[K], dict[Period, list[T]]] = defaultdict(lambda: defaultdict(list))
+    for record in records:
+        when = period(day(record))
+        for scope in scopes(record):
+            groups[scope][when].append(record)
+    return {
+        scope: {when: figures(rows) for when, rows in sorted(periods.items())}
+        for scope, periods in sorted(groups.items())
+    }
+
+
+@dataclass
+class LogStats(Generic[K, F]):
+    """A log's figures per scope and month, and the day its first record counts from.
+
+    Subclasses name the figures of a period without records (``empty``).
+    """
+
+    monthly: dict[Scope[K], dict[Month, F]] = field(default_factory=dict)
+    first: date | None = None
+
+    def empty(self) -> F:
+        """The figures of a period without records."""
+        raise NotImplementedError
+
+    def has(self, kind: K, key: str) -> bool:
+        return (kind, key) in self.monthly
+
+    def month(self, kind: K, key: str, month: Month) -> F:
+        return self.figures(self.monthly, kind, key, month)
+
+    def months(self, today: date, count: int) -> list[Month]:
+        """The last ``count`` months up to today's, newest first, none before the log starts."""
+        return last_months(today, count, self.first)
+
+    def figures(self, table: dict[Scope[K], dict[Period, F]], kind: K, key: str, period: Period) -> F:
+        """One scope's figures for one period of ``table`` (``empty()`` when it has none)."""
+        return table.get((kind, key), {}).get(period, self.empty())

@@ -10,18 +10,16 @@ see RequestStats, whose counts below MASK_BELOW are shown as "<3".
 from __future__ import annotations
 
 import statistics
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
-from ..core.dates import Month, last_months, month_of
-from ..core.logs import read_log, wrong_width
-from ..core.messages import validate_document
+from ..core.dates import month_of
+from ..core.logs import Log, LogStats, RowAt, Scope, tally
 from ..core.problems import Problems
-from ..core.yamlio import Document
 from ..directory.grid import Grid
 from .schema import DATE_COLUMNS, REQUEST_COLUMNS, STEPS, RequestRow
 
@@ -88,22 +86,13 @@ class MonthFigures:
 
 
 @dataclass
-class RequestStats:
+class RequestStats(LogStats[ScopeKind, MonthFigures]):
     """Aggregated request figures: the only part of the log that is published."""
 
-    monthly: dict[tuple[ScopeKind, str], dict[Month, MonthFigures]] = field(default_factory=dict)
     open_late: dict[str, int] = field(default_factory=dict)  # post id -> requests over 30 days unanswered
-    first: date | None = None
 
-    def has(self, kind: ScopeKind, key: str) -> bool:
-        return (kind, key) in self.monthly
-
-    def month(self, kind: ScopeKind, key: str, month: Month) -> MonthFigures:
-        return self.monthly.get((kind, key), {}).get(month, MonthFigures())
-
-    def months(self, today: date, count: int) -> list[Month]:
-        """The last ``count`` months up to today's, newest first, none before the log starts."""
-        return last_months(today, count, self.first)
+    def empty(self) -> MonthFigures:
+        return MonthFigures()
 
 
 def _figures(requests: list[Request], today: date) -> MonthFigures:
@@ -119,21 +108,19 @@ def _figures(requests: list[Request], today: date) -> MonthFigures:
 
 
 def aggregate(requests: Iterable[Request], today: date) -> RequestStats:
-    groups: dict[tuple[ScopeKind, str], dict[Month, list[Request]]] = defaultdict(lambda: defaultdict(list))
-    first: date | None = None
-    for request in requests:
-        first = request.received if first is None else min(first, request.received)
-        month = month_of(request.received)
-        groups[("county", "")][month].append(request)
-        groups[("post", request.post)][month].append(request)
-    monthly = {
-        scope: {month: _figures(rows, today) for month, rows in sorted(months.items())}
-        for scope, months in sorted(groups.items())
-    }
+    rows = list(requests)
+
+    def scopes(request: Request) -> list[Scope[ScopeKind]]:
+        return [("county", ""), ("post", request.post)]
+
+    monthly = tally(
+        rows, lambda request: request.received, scopes, month_of, lambda group: _figures(group, today)
+    )
     open_late = {
         key: total for (kind, key), months in monthly.items()
         if kind == "post" and (total := sum(f.open_late for f in months.values()))
     }
+    first = min((request.received for request in rows), default=None)
     return RequestStats(monthly=monthly, open_late=open_late, first=first)
 
 
@@ -174,45 +161,26 @@ def alarm(stats: RequestStats, grid: Grid, problems: Problems) -> None:
 
 # -- reading ---------------------------------------------------------------
 
+# Empty cells are steps not reached yet (or no village, no note).
+REQUEST_LOG = Log(
+    "requests", "群众诉求台账", RequestRow, REQUEST_COLUMNS, dates=DATE_COLUMNS, blank=REQUEST_COLUMNS,
+)
+
+
 def read_requests(data_dir: Path, grid: Grid, today: date, problems: Problems) -> list[Request]:
     """Every checked row of data/requests/*.csv and *.xlsx (problems reported, bad rows left out)."""
-
-    def check(cells: list[str], line: int, display: str) -> Request | None:
-        return _check_row(cells, line, display, grid, today, problems)
-
-    return read_log(
-        data_dir / "requests", REQUEST_COLUMNS, "群众诉求台账", check, problems,
-        dates=DATE_COLUMNS, field=_field,
-    )
+    return REQUEST_LOG.read(data_dir, partial(_check_row, grid, today), problems)
 
 
-def _field(name: str) -> str:
-    return f"{name}（{RequestRow.model_fields[name].title}）"
-
-
-def _check_row(
-    cells: list[str], line: int, display: str, grid: Grid, today: date, problems: Problems
-) -> Request | None:
-    if wrong_width(cells, line, display, REQUEST_COLUMNS, problems):
-        return None
-    # Empty cells are steps not reached yet (or no village, no note).
-    row = {key: cell for key, cell in zip(REQUEST_COLUMNS, cells, strict=True) if cell.strip()}
-    doc = Document(display, row, {(): line, **{(key,): line for key in REQUEST_COLUMNS}})
-    record: RequestRow | None = validate_document(RequestRow, doc, problems)
-    if record is None:
-        return None
-
-    def add(name: str, message: str, severity: Literal["error", "warning"] = "error") -> None:
-        problems.add(display, line, _field(name), message, severity)
-
-    post = grid.post_ids.resolve(record.post, lambda message: add("post", message))
+def _check_row(grid: Grid, today: date, record: RequestRow, at: RowAt) -> Request | None:
+    post = grid.post_ids.resolve(record.post, at.reporter("post"))
     ok = post is not None
     if record.village is not None:
-        village = grid.village_ids.resolve(record.village, lambda message: add("village", message))
+        village = grid.village_ids.resolve(record.village, at.reporter("village"))
         ok = ok and village is not None
         if post is not None and village is not None and grid.post_of_village[village.id].id != post.id:
             ok = False
-            add(
+            at.add(
                 "village",
                 f"{village.name}（{village.id}）不归{post.name}（{post.id}）管，"
                 f"归{grid.post_of_village[village.id].name}。请核对警务室或村（社区）编号。",
@@ -221,11 +189,9 @@ def _check_row(
         day: date | None = getattr(record, step)
         if day is not None and day < record.received:
             ok = False
-            add(step, f"{name}日期 {day.isoformat()} 早于受理日期 {record.received.isoformat()}，请核对。")
+            at.add(step, f"{name}日期 {day.isoformat()} 早于受理日期 {record.received.isoformat()}，请核对。")
     for step in ("received", *STEPS):
-        day = getattr(record, step)
-        if day is not None and day > today:
-            add(step, f"日期 {day.isoformat()} 在生成日期 {today.isoformat()} 之后，请核对。", "warning")
+        at.not_after(step, getattr(record, step), today)
     if not ok or post is None:
         return None
     return Request(

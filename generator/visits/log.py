@@ -8,18 +8,16 @@ month) and then dropped: the site object and the pages only ever see VisitStats.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
-from ..core.dates import Month, Week, last_months, last_weeks, month_of, week_of
-from ..core.logs import read_log, wrong_width
-from ..core.messages import validate_document
+from ..core.dates import Week, last_weeks, month_of, week_of
+from ..core.logs import Log, LogStats, Period, RowAt, Scope, tally
 from ..core.problems import Problems
-from ..core.yamlio import Document
 from ..directory.grid import Grid
 from .schema import VISIT_COLUMNS, VisitRow
 
@@ -62,25 +60,16 @@ class Visit:
 
 
 @dataclass
-class VisitStats:
+class VisitStats(LogStats[ScopeKind, Figures]):
     """Aggregated visit figures: the only part of the log that is published."""
 
-    monthly: dict[tuple[ScopeKind, str], dict[Month, Figures]] = field(default_factory=dict)
-    weekly: dict[tuple[ScopeKind, str], dict[Week, Figures]] = field(default_factory=dict)
-    first: date | None = None
+    weekly: dict[Scope[ScopeKind], dict[Week, Figures]] = field(default_factory=dict)
 
-    def has(self, kind: ScopeKind, key: str) -> bool:
-        return (kind, key) in self.monthly
-
-    def month(self, kind: ScopeKind, key: str, month: Month) -> Figures:
-        return self.monthly.get((kind, key), {}).get(month, Figures())
+    def empty(self) -> Figures:
+        return Figures()
 
     def week(self, kind: ScopeKind, key: str, week: Week) -> Figures:
-        return self.weekly.get((kind, key), {}).get(week, Figures())
-
-    def months(self, today: date, count: int) -> list[Month]:
-        """The last ``count`` months up to today's, newest first, none before the log starts."""
-        return last_months(today, count, self.first)
+        return self.figures(self.weekly, kind, key, week)
 
     def weeks(self, today: date, count: int) -> list[Week]:
         """The last ``count`` ISO weeks up to today's, newest first, none before the log starts."""
@@ -88,90 +77,61 @@ class VisitStats:
 
 
 def aggregate(visits: Iterable[Visit]) -> VisitStats:
-    monthly: dict[tuple[ScopeKind, str], dict[Month, Figures]] = defaultdict(dict)
-    weekly: dict[tuple[ScopeKind, str], dict[Week, Figures]] = defaultdict(dict)
-    first: date | None = None
-    for visit in visits:
-        first = visit.day if first is None else min(first, visit.day)
-        scopes: list[tuple[ScopeKind, str]] = [
+    rows = list(visits)
+
+    def scopes(visit: Visit) -> list[Scope[ScopeKind]]:
+        return [
             ("county", ""), ("post", visit.post), ("village", visit.village), ("officer", visit.officer),
         ]
-        for scope in scopes:
-            m, w = month_of(visit.day), week_of(visit.day)
-            monthly[scope][m] = monthly[scope].get(m, Figures()) + visit.figures
-            weekly[scope][w] = weekly[scope].get(w, Figures()) + visit.figures
-    return VisitStats(monthly=dict(monthly), weekly=dict(weekly), first=first)
+
+    def by(period: Callable[[date], Period]) -> dict[Scope[ScopeKind], dict[Period, Figures]]:
+        return tally(rows, lambda visit: visit.day, scopes, period, _total)
+
+    first = min((visit.day for visit in rows), default=None)
+    return VisitStats(monthly=by(month_of), weekly=by(week_of), first=first)
+
+
+def _total(visits: list[Visit]) -> Figures:
+    return sum((visit.figures for visit in visits), Figures())
 
 
 def period_figures(visits: Iterable[Visit], post: str | None, start: date, end: date) -> Figures:
     """Totals of one post's visits (or the county's, post=None) from start to end inclusive."""
-    total = Figures()
-    for visit in visits:
-        if start <= visit.day <= end and (post is None or visit.post == post):
-            total = total + visit.figures
-    return total
+    return _total([v for v in visits if start <= v.day <= end and (post is None or v.post == post)])
 
 
 # -- reading ---------------------------------------------------------------
 
+VISIT_LOG = Log("visits", "走访记录", VisitRow, VISIT_COLUMNS, dates=("date",), blank=("note",))
+
+
 def read_visits(data_dir: Path, grid: Grid, today: date, problems: Problems) -> list[Visit]:
     """Every checked row of data/visits/*.csv and *.xlsx (problems reported, bad rows left out)."""
-
-    def check(cells: list[str], line: int, display: str) -> Visit | None:
-        return _check_row(cells, line, display, grid, today, problems)
-
-    return read_log(
-        data_dir / "visits", VISIT_COLUMNS, "走访记录", check, problems, dates=("date",), field=_field,
-    )
+    return VISIT_LOG.read(data_dir, partial(_check_row, grid, today), problems)
 
 
-def _field(name: str) -> str:
-    return f"{name}（{VisitRow.model_fields[name].title}）"
-
-
-def _check_row(
-    cells: list[str], line: int, display: str, grid: Grid, today: date, problems: Problems
-) -> Visit | None:
-    if wrong_width(cells, line, display, VISIT_COLUMNS, problems):
-        return None
-    row: dict[str, str] = dict(zip(VISIT_COLUMNS, cells, strict=True))
-    if not row["note"].strip():
-        del row["note"]
-    doc = Document(display, row, {(): line, **{(key,): line for key in row}})
-    record: VisitRow | None = validate_document(VisitRow, doc, problems)
-    if record is None:
-        return None
-
+def _check_row(grid: Grid, today: date, record: VisitRow, at: RowAt) -> Visit | None:
     ok = True
-    village = grid.village_ids.resolve(
-        record.village, lambda message: problems.add(display, line, _field("village"), message)
-    )
-    officer = grid.officer_ids.resolve(
-        record.officer, lambda message: problems.add(display, line, _field("officer"), message)
-    )
+    village = grid.village_ids.resolve(record.village, at.reporter("village"))
+    officer = grid.officer_ids.resolve(record.officer, at.reporter("officer"))
     if village is not None and officer is not None and officer.id not in village.officers:
         ok = False
         # The grid itself may have errors: name only the officers that exist.
         serving = "、".join(
             f"{o.name}（{o.id}）" for i in village.officers if (o := grid.officer_by_id.get(i))
         ) or "（没有）"
-        problems.add(
-            display, line, _field("officer"),
+        at.add(
+            "officer",
             f"民警{officer.name}（{officer.id}）不负责{village.name}（{village.id}）。"
             f"这个村（社区）的责任民警是：{serving}。",
         )
     if record.issues_resolved > record.issues_found:
-        problems.add(
-            display, line, _field("issues_resolved"),
+        at.add(
+            "issues_resolved",
             f"解决问题数（{record.issues_resolved}）比发现问题数（{record.issues_found}）还多，请核对。",
             "warning",
         )
-    if record.date > today:
-        problems.add(
-            display, line, _field("date"),
-            f"日期 {record.date.isoformat()} 在生成日期 {today.isoformat()} 之后，请核对。",
-            "warning",
-        )
+    at.not_after("date", record.date, today)
     if not ok or village is None or officer is None:
         return None
     return Visit(
