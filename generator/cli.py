@@ -127,7 +127,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return emit.run(args, config)
     try:
         with mkdocs_run.environment(args.data, build_date(args.today)), atomic_site(args.site_dir) as tmp:
-            site = mkdocs_run.build(config, tmp)
+            site = mkdocs_run.run_build(config, tmp)
             precompress(tmp)  # .gz siblings for the web server (deploy/nginx.conf)
     except mkdocs_run.BuildFailed as exc:
         print(str(exc), file=sys.stderr)
@@ -148,7 +148,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     addr = args.dev_addr or "127.0.0.1:8000"
     print(f"正在预览：http://{addr}/ （修改 {args.data}/ 里的数据后页面会自动刷新，按 Ctrl+C 停止）")
     with mkdocs_run.environment(args.data, build_date(args.today)):
-        mkdocs_run.serve(config, addr)
+        mkdocs_run.run_serve(config, addr)
     return 0
 
 

@@ -55,7 +55,7 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build(config_file: Path, site_dir: Path) -> Site:
+def run_build(config_file: Path, site_dir: Path) -> Site:
     """Strict MkDocs build of config_file into site_dir (which it empties).
 
     Returns the site object the plugin built the pages from.
@@ -84,7 +84,7 @@ def build(config_file: Path, site_dir: Path) -> Site:
     return site
 
 
-def serve(config_file: Path, dev_addr: str | None) -> None:
+def run_serve(config_file: Path, dev_addr: str | None) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     handler = logging.StreamHandler()

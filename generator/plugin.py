@@ -135,7 +135,7 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
     ) -> str:
         # A generated page's body is one block of escaped HTML, which
         # Python-Markdown would only parse to pass it through unchanged (its
-        # HTML parser was ~12 % of a build): hand it an empty body and put the
+        # HTML parser is a large share of a build): hand it an empty body and put the
         # HTML back in on_page_content. The Markdown file itself stays complete
         # for `--emit-docs` and for engines without this plugin.
         if page.file.generated_by and page.file.src_uri in self.prepared:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..core.documents import Where
+from ..core.logs import after_build_date
 from ..core.pinyin import sort_key
 from ..directory.grid import Grid
 from ..documents.entry import Documents
@@ -61,7 +62,7 @@ def _check_action(
                 f"办结日期 {record.done.isoformat()} 早于立项日期 {record.raised.isoformat()}。",
             )
         elif record.done > today:
-            where.add(("done",), f"办结日期 {record.done.isoformat()} 在生成日期 {today.isoformat()} 之后，请核对。", "warning")
+            where.add(("done",), f"{after_build_date(record.done, today, '办结日期')}，请核对。", "warning")
     if record.raised > today:
         not_yet(where, "raised", "立项日期", record.raised, today)
     if not ok:

@@ -1,1 +1,1 @@
-"""The grid (一村一警): posts, villages, officers and staff; their pages, contact cards (vCards) and printables."""
+"""The grid (一村一警): posts, villages, officers and staff; /posts/ and the township pages, contact cards (vCards), printables and old addresses. Their own pages (post, village, officer) are in places/."""

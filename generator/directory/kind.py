@@ -4,18 +4,15 @@ lists of posts by township, vCards, printed boards and cards, old addresses."""
 from __future__ import annotations
 
 from ..core.xlsx import Sheet
-from ..kind import Kind, Load, Records, Schema
+from ..kind import Kind, Load, Schema
 from . import urls
 from .aliases import alias_files
-from .grid import Grid
 from .load import load_grid
 from .pages import directory_pages
 from .photos import photo_url
 from .schema import Post
 from .share import SHARE_BLOCK
 from .workbook import roster_sheets
-
-GRID: Records[Grid] = Records("directory")
 
 
 def _sheets(ctx: Load) -> tuple[list[Sheet], str]:

@@ -46,13 +46,6 @@ class DocumentEntry:
     def county_wide(self) -> bool:
         return not self.posts and not self.villages
 
-    def concerns_post(self, post: Post) -> bool:
-        return (
-            self.county_wide
-            or post.id in self.posts
-            or any(v.id in self.villages for v in post.villages)
-        )
-
     def concerns_village(self, village: Village, post: Post) -> bool:
         """``post`` is the village's post."""
         if self.county_wide or village.id in self.villages:
@@ -83,6 +76,7 @@ class Documents(Generic[E]):
             if entry.county_wide:
                 self._county.append((n, entry))
                 continue
+            # The posts it concerns: those it names and those of the villages it names.
             posts = {p: grid.post_by_id[p] for p in entry.posts}
             posts |= {grid.post_of_village[v].id: grid.post_of_village[v] for v in entry.villages}
             for post in posts.values():

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from ..core.documents import Where, field_titles, read_document
 from ..core.files import data_files, display_path
+from ..core.logs import after_build_date
 from ..directory import urls
 from ..directory.grid import Grid
 from ..kind import Load
@@ -52,11 +53,7 @@ def load_documents(
 
 def not_yet(where: Where, field: str, label: str, day: dt.date, today: dt.date) -> None:
     """Warn that a document dated after the build date waits until that day."""
-    where.add(
-        (field,),
-        f"{label} {day.isoformat()} 在生成日期 {today.isoformat()} 之后，到那一天才会在网站上发布。",
-        "warning",
-    )
+    where.add((field,), f"{after_build_date(day, today, label)}，到那一天才会在网站上发布。", "warning")
 
 
 def places_of(grid: Grid, posts: Iterable[str], villages: Iterable[str]) -> tuple[tuple[str, str], ...]:

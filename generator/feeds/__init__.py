@@ -1,1 +1,1 @@
-"""Atom and RSS feeds of reports and notices (/feeds/), county-wide and per post."""
+"""Atom and RSS feeds (/feeds/) of every kind's feed items, county-wide and per post."""

@@ -1,4 +1,4 @@
-"""Addresses of the Atom and RSS feeds of reports and notices."""
+"""Addresses of the Atom and RSS feeds, county-wide and per post."""
 
 from __future__ import annotations
 
@@ -14,6 +14,6 @@ class FeedLinks:
 
 
 def feed_links(post_id: str | None = None) -> FeedLinks:
-    """The county's feeds, or one post's (its reports, and notices that concern it)."""
+    """The county's feeds, or one post's (the items that concern it)."""
     stem = f"feeds/posts/{post_id}" if post_id else "feeds/all"
     return FeedLinks(atom=f"{stem}.atom.xml", rss=f"{stem}.rss.xml")

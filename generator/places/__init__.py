@@ -1,1 +1,1 @@
-"""The pages that gather every kind: home, post, village and officer pages."""
+"""The place pages: home, post, village and officer, each showing the blocks other kinds offer, and the 404 page."""
