@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 import pygal  # type: ignore[import-untyped]
 from markupsafe import Markup
+from pygal.etree import etree as pygal_etree  # type: ignore[import-untyped]
 from pygal.style import Style  # type: ignore[import-untyped]
+
+# pygal draws with lxml when it is installed (python-docx brings it), else with
+# the standard library: always the standard library, so the charts' bytes do not
+# depend on what else is installed and the clean-up below gets the tree it expects.
+pygal_etree.to_etree()
 
 # Dark enough on white for text-sized marks (WCAG 3:1 for graphics).
 COLOURS = ("#1f5fa8", "#b35900", "#1b6e3a", "#7b3fa0")
