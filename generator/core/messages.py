@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import re
 import types
 import typing
+from collections.abc import Sequence
+from datetime import date, datetime, time
 from typing import Any, Literal, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
+from .phones import halfwidth
 from .problems import Problems, field_path
 from .yamlio import Document
 
@@ -26,15 +31,91 @@ _TYPE_NAMES = {
     "dict_type": "一组“字段: 值”",
     "model_type": "一组“字段: 值”",
     "model_attributes_type": "一组“字段: 值”",
-    "date_parsing": "日期，格式 YYYY-MM-DD，例如 2026-03-01",
-    "date_from_datetime_parsing": "日期，格式 YYYY-MM-DD，例如 2026-03-01",
-    "date_type": "日期，格式 YYYY-MM-DD，例如 2026-03-01",
-    "datetime_parsing": "日期时间，格式 YYYY-MM-DD HH:MM，例如 2026-03-01 09:30",
-    "datetime_from_date_parsing": "日期时间，格式 YYYY-MM-DD HH:MM，例如 2026-03-01 09:30",
-    "datetime_type": "日期时间，格式 YYYY-MM-DD HH:MM，例如 2026-03-01 09:30",
-    "time_parsing": "时间，格式 HH:MM，例如 08:30",
-    "time_type": "时间，格式 HH:MM，例如 08:30",
+    "date_parsing": "日期（年-月-日），例如 2026-12-01",
+    "date_from_datetime_parsing": "日期（年-月-日），例如 2026-12-01",
+    "date_type": "日期（年-月-日），例如 2026-12-01",
+    "datetime_parsing": "日期和时间（年-月-日 时:分），例如 2026-12-01 09:30",
+    "datetime_from_date_parsing": "日期和时间（年-月-日 时:分），例如 2026-12-01 09:30",
+    "datetime_type": "日期和时间（年-月-日 时:分），例如 2026-12-01 09:30",
+    "time_parsing": "时间（时:分），例如 08:30",
+    "time_type": "时间（时:分），例如 08:30",
 }
+
+# Dates and times as editors type them: 2026年12月1日, 2026/12/1, 2026.12.1, 9点30, 9点半.
+_SEP = r"\s*[年月./／\-－—]\s*"
+_DAY = rf"(\d{{4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})\s*[日号]?"
+_CLOCK = r"(\d{1,2})\s*(?:[:：.]\s*(\d{1,2})|[点时]\s*(?:(\d{1,2})\s*分?|(半))?)"
+_TYPED_DATE = re.compile(_DAY)
+_TYPED_DATETIME = re.compile(rf"{_DAY}\s*[T日]?\s*(?:上午|早上|下午|晚上)?\s*{_CLOCK}")
+_TYPED_TIME = re.compile(rf"(?:上午|早上|下午|晚上)?\s*{_CLOCK}")
+
+
+def _typed_date(groups: Sequence[str | None]) -> date | None:
+    try:
+        return date(*(int(g or "") for g in groups))
+    except ValueError:
+        return None
+
+
+def _typed_clock(text: str, groups: Sequence[str | None]) -> time | None:
+    hour_text, minute_text, minute_words, half = groups
+    hour = int(hour_text or "")
+    minute = 30 if half else int(minute_text or minute_words or 0)
+    if ("下午" in text or "晚上" in text) and hour < 12:
+        hour += 12
+    try:
+        return time(hour, minute)
+    except ValueError:
+        return None
+
+
+def typed_date(text: str) -> date | None:
+    """The date an editor meant by 2026年12月1日, 2026/12/1 or 2026.12.1; None if unclear."""
+    match = _TYPED_DATE.fullmatch(halfwidth(text).strip())
+    return _typed_date(match.groups()) if match else None
+
+
+def typed_datetime(text: str) -> datetime | None:
+    """The date and time an editor meant by 2026年12月5日 9:30, 2026/12/5 下午2点 …"""
+    text = halfwidth(text).strip()
+    match = _TYPED_DATETIME.fullmatch(text)
+    if not match:
+        return None
+    day, clock = _typed_date(match.groups()[:3]), _typed_clock(text, match.groups()[3:])
+    return datetime.combine(day, clock) if day and clock else None
+
+
+def typed_time(text: str) -> time | None:
+    """The time of day an editor meant by 9点30, 9点半, 9.30 or 下午2点."""
+    text = halfwidth(text).strip()
+    match = _TYPED_TIME.fullmatch(text)
+    return _typed_clock(text, match.groups()) if match else None
+
+
+def _date_message(kind: str, value: Any) -> str:
+    """What to write instead of a date or time the parser refused, in the editor's own value."""
+    text = str(value)
+    if kind == "cj_date":
+        day = typed_date(text)
+        if day:
+            return f"日期“{text}”请改写成 {day.isoformat()}（年-月-日，中间用英文短横线“-”）。"
+        return f"“{text}”不是日期：请写成年-月-日，例如 2026-12-01。"
+    if kind == "cj_datetime":
+        moment = typed_datetime(text)
+        if moment:
+            return f"“{text}”请改写成 {moment:%Y-%m-%d %H:%M}（年-月-日 时:分，北京时间）。"
+        day = typed_date(text) or (date.fromisoformat(text) if _ISO_DAY.fullmatch(text) else None)
+        if day:
+            return f"“{text}”还要写上时间：请写成年-月-日 时:分，例如 {day.isoformat()} 09:30。"
+        return f"“{text}”不是日期和时间：请写成年-月-日 时:分（北京时间），例如 2026-12-01 09:30。"
+    clock = typed_time(text)
+    if clock:
+        return f"时间“{text}”请改写成 {clock:%H:%M}（时:分，用英文冒号）。"
+    return f"“{text}”不是时间：请写成时:分，例如 09:00 或 14:30。"
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_KINDS = ("cj_date", "cj_datetime", "cj_time")
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -114,6 +195,8 @@ def describe(model: type[BaseModel], error: Any) -> tuple[tuple[str | int, ...],
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
+    if kind in _DATE_KINDS and "应写成" in str(error["msg"]):
+        return loc, _date_message(kind, value)
     if kind.startswith("cj_"):
         return loc, str(error["msg"])
     if kind == "missing":
@@ -147,6 +230,13 @@ def describe(model: type[BaseModel], error: Any) -> tuple[tuple[str | int, ...],
     return loc, f"数据不合规（{error.get('msg', kind)}）。"
 
 
+def field_name(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    """A field's path with its Chinese title: officers[0].phone（电话）."""
+    name = field_path(loc) or None
+    title = _title(model, loc)
+    return f"{name}（{title}）" if name and title else name
+
+
 def validate_document(
     model: type[BaseModel], doc: Document, problems: Problems, data: Any | None = None
 ) -> Any:
@@ -164,9 +254,46 @@ def validate_document(
     except ValidationError as exc:
         for error in exc.errors():
             loc, message = describe(model, error)
-            title = _title(model, loc)
-            name = field_path(loc) or None
-            if name and title:
-                name = f"{name}（{title}）"
-            problems.add(doc.display, doc.line_of(loc), name, message)
+            problems.add(doc.display, doc.line_of(loc), field_name(model, loc), message)
         return None
+
+
+M = typing.TypeVar("M", bound=BaseModel)
+
+
+@functools.cache
+def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    info = model.model_fields[name]
+    return TypeAdapter(typing.Annotated[info.annotation, info])
+
+
+def salvage(model: type[M], data: Any) -> M | None:
+    """What validates in a record that failed, for the rules across records.
+
+    Each field is validated alone: a valid one keeps its value, a list of
+    records keeps every mapping in it (each salvaged in turn), and a field
+    that is missing or invalid is None (its problem is already reported, so
+    the rules skip it). The record's own cross-field checks are not run.
+    """
+    if not isinstance(data, dict):
+        return None
+    values: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if key not in data:
+            if info.is_required():
+                values[name] = None
+            continue
+        raw = data[key]
+        inner = _unwrap(info.annotation)
+        is_record = isinstance(inner, type) and issubclass(inner, BaseModel)
+        try:
+            values[name] = _field_adapter(model, name).validate_python(raw)
+        except ValidationError:
+            if is_record and isinstance(raw, list):
+                values[name] = [s for item in raw if (s := salvage(inner, item)) is not None]
+            elif is_record:
+                values[name] = salvage(inner, raw)
+            else:
+                values[name] = None
+    return model.model_construct(**values)

@@ -5,12 +5,17 @@ openpyxl (a maintained reader/writer of the Office Open XML format) does the
 file format; this module adds what editors need and what builds need:
 
 * writing: every cell stored as text (so 警号 ``059215`` keeps its zero),
+  and the text columns formatted as text down to row ``ROWS`` (so a badge
+  typed in a new row keeps its zero too; numbers and dates columns keep
+  Excel's General format there, so what is typed becomes a real number or date),
   drop-down lists for columns with fixed values, a frozen header row,
   column widths that fit Chinese text, and byte-identical output for the same
   content and date (document properties and zip entry times fixed);
 * reading: every cell back as text (real Excel dates as YYYY-MM-DD, times as
-  HH:MM, whole numbers without ``.0``), with the row number of each row, so
-  problems can name the workbook, the sheet, the row and the column header.
+  HH:MM, whole numbers without ``.0``), with the row number of each row and
+  the headers of the cells that held a number, so problems can name the
+  workbook, the sheet, the row and the column header, and a badge that Excel
+  turned into a number can be refused instead of published changed.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ from .problems import Problems
 # none, and importing it took ~35 MB and a second of every build.
 
 TEXT_FORMAT = "@"
+# The rows an exported sheet prepares for new entries: text formats and drop-down lists.
+ROWS = 1000
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,8 @@ class Sheet:
     headers: Sequence[str]
     rows: Sequence[Sequence[str]]
     choices: dict[str, Sequence[str]] = field(default_factory=dict)
+    # Columns of numbers, dates or times: their empty rows keep Excel's General format.
+    typed: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,8 @@ class Row:
 
     number: int
     cells: dict[str, str]
+    # Headers whose cell held a number (not text) in the file.
+    numbers: frozenset[str] = frozenset()
 
 
 def _width(texts: Sequence[str]) -> float:
@@ -75,6 +86,10 @@ def write_workbook(sheets: Sequence[Sheet], when: datetime) -> bytes:
                 cell.number_format = TEXT_FORMAT
         for i, header in enumerate(spec.headers, 1):
             letter = get_column_letter(i)
+            if header not in spec.typed:
+                ws.column_dimensions[letter].number_format = TEXT_FORMAT
+                for number in range(len(spec.rows) + 2, ROWS + 1):
+                    ws.cell(number, i).number_format = TEXT_FORMAT
             ws.column_dimensions[letter].width = _width([header, *(r[i - 1] for r in spec.rows)])
             options = spec.choices.get(header)
             if options:
@@ -83,7 +98,7 @@ def write_workbook(sheets: Sequence[Sheet], when: datetime) -> bytes:
                     showErrorMessage=True, errorTitle="只能从下拉列表里选",
                     error="请从下拉列表里选择：" + "、".join(options),
                 )
-                rule.add(f"{letter}2:{letter}1000")
+                rule.add(f"{letter}2:{letter}{ROWS}")
                 ws.add_data_validation(rule)
         ws.freeze_panes = "A2"
     stamp = when.replace(tzinfo=None, microsecond=0)
@@ -154,9 +169,13 @@ def read_workbook(path: Path, display: str, problems: Problems) -> dict[str, lis
             headers = [cell_text(v) for v in header_row or ()]
             found: list[Row] = []
             for number, values in enumerate(rows, 2):
-                cells = {h: cell_text(v) for h, v in zip(headers, values, strict=False) if h}
+                pairs = [(h, v) for h, v in zip(headers, values, strict=False) if h]
+                cells = {h: cell_text(v) for h, v in pairs}
                 if any(cells.values()):
-                    found.append(Row(number, cells))
+                    numbers = frozenset(
+                        h for h, v in pairs if isinstance(v, int | float) and not isinstance(v, bool)
+                    )
+                    found.append(Row(number, cells, numbers))
             sheets[ws.title] = found
     finally:
         book.close()

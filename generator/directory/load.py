@@ -12,7 +12,7 @@ from typing import Any
 
 from ..core import phones
 from ..core.files import display_path
-from ..core.messages import validate_document
+from ..core.messages import salvage, validate_document
 from ..core.problems import Problems
 from ..core.yamlio import Document, load_yaml_file, read_text
 from .grid import Grid
@@ -33,14 +33,14 @@ def load_grid(data_dir: Path, problems: Problems) -> Grid:
         )
     if roster_path(data_dir).is_file() and not _post_files(data_dir):
         posts, written = load_roster(
-            data_dir, problems, unchecked, lambda found, scratch: check_posts(found, data_dir, scratch)
+            data_dir, problems, unchecked, lambda found, ids, scratch: check_posts(found, data_dir, scratch, ids)
         )
         return Grid(
             posts=tuple(p for p, _ in posts), unchecked=frozenset(unchecked),
             unchecked_phones=frozenset(phones.digits(phones.halfwidth(n)) for n in written),
         )
-    posts = _load_posts(data_dir, problems, unchecked)
-    check_posts(posts, data_dir, problems)
+    posts, checked = _load_posts(data_dir, problems, unchecked)
+    check_posts(checked, data_dir, problems, unchecked)
     failed = {p.stem for p in _post_files(data_dir)} & unchecked
     numbers = {n for stem in sorted(failed) for n in phones_written(_raw(data_dir, stem))}
     return Grid(
@@ -102,19 +102,47 @@ def ids_written(stem: str, data: Any) -> set[str]:
     return found
 
 
+def _misnamed_rosters(data_dir: Path) -> list[Path]:
+    """Workbooks in data/ that look meant as the roster (名册2026.xlsx, 名册.xls …)."""
+    if not data_dir.is_dir():
+        return []
+    return sorted(
+        p for p in data_dir.iterdir()
+        if p.is_file() and p.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".et") and not p.name.startswith("~$")
+    )
+
+
+def _no_roster(data_dir: Path, problems: Problems) -> None:
+    """No post files and no data/名册.xlsx: say what to do, naming a misnamed workbook."""
+    for path in _misnamed_rosters(data_dir):
+        how = (
+            f"这是旧的 Excel 格式，请用 Excel 或 WPS 打开，“另存为”“Excel 工作簿（*.xlsx）”，文件名写 {WORKBOOK}。"
+            if path.suffix.lower() != ".xlsx" else
+            f"请把它改名为 {WORKBOOK}（右键“重命名”；文件名不能多字、少字，也不能有空格）。"
+        )
+        problems.add(
+            display_path(path), None, None,
+            f"Excel 名册的文件名必须是“{WORKBOOK}”，这个文件叫“{path.name}”，所以没有读取。{how}",
+        )
+    if not _misnamed_rosters(data_dir):
+        problems.add(
+            display_path(data_dir / "posts"), None, None,
+            f"没有警务室数据：请把 Excel 名册存为 data/{WORKBOOK}，"
+            "或者在 posts 文件夹里为每个警务室写一个 .yml 文件。",
+        )
+
+
 def _load_posts(
     data_dir: Path, problems: Problems, unchecked: set[str]
-) -> list[tuple[Post, Document]]:
-    """Load every post file; ids written in files that fail go to ``unchecked``."""
-    folder = data_dir / "posts"
+) -> tuple[list[tuple[Post, Document]], list[tuple[Post, Document]]]:
+    """Every post file that loads, and the same with what validated in the files that
+    failed (for the rules across posts); ids written in files that fail go to ``unchecked``."""
     files = _post_files(data_dir)
     if not files:
-        problems.add(
-            display_path(folder), None, None,
-            "没有警务室数据：posts 文件夹里应有每个警务室一个 .yml 文件。",
-        )
-        return []
+        _no_roster(data_dir, problems)
+        return [], []
     posts = []
+    checked = []
     stems: dict[str, str] = {}
     for path in files:
         display = display_path(path)
@@ -138,11 +166,19 @@ def _load_posts(
                     "警务室编号就是文件名，不要另写 id 字段（要改编号请改文件名）。",
                 )
                 unchecked.update(ids_written(path.stem, data))
+                data = {k: v for k, v in data.items() if k != "id"}
+                partial = salvage(Post, {"id": path.stem, **data})
+                if partial is not None:
+                    checked.append((partial, doc))
                 continue
             data = {"id": path.stem, **data}
         post = validate_document(Post, doc, problems, data)
         if post is not None:
             posts.append((post, doc))
-        else:
-            unchecked.update(ids_written(path.stem, data))
-    return posts
+            checked.append((post, doc))
+            continue
+        unchecked.update(ids_written(path.stem, data))
+        partial = salvage(Post, data)
+        if partial is not None:
+            checked.append((partial, doc))
+    return posts, checked

@@ -22,10 +22,11 @@ from pydantic import BaseModel, ValidationError
 from ..core import phones
 from ..core.files import display_path
 from ..core.guard import find_id_numbers, find_mobiles, mask
-from ..core.messages import describe
+from ..core.messages import describe, salvage
 from ..core.problems import Problems
 from ..core.xlsx import Row, Sheet, read_workbook, write_workbook
 from ..core.yamlio import Document
+from .rules import did_you_mean
 from .schema import DUTIES, Post, StaffRole, VillageKind
 
 WORKBOOK = "名册.xlsx"
@@ -69,6 +70,10 @@ STAFF_COLUMNS = (
 )
 # Columns whose numbers are published on the site (the guard allows them).
 PUBLISHED_PHONE_COLUMNS = ("电话", "反映电话", "短信号码")
+# Columns of numbers, dates and times: Excel's General format in the export's empty rows.
+TYPED_COLUMNS = ("人口", "纬度", "经度", "接待开始时间", "接待结束时间", "接待从哪天起")
+# Columns where a number Excel made of what was typed loses its leading zeros.
+DIGITS_COLUMNS = ("警号", *PUBLISHED_PHONE_COLUMNS)
 # The sheets of the post's lists: (sheet, the Post field, its columns).
 GROUPS = ((VILLAGES, "villages", VILLAGE_COLUMNS), (OFFICERS, "officers", OFFICER_COLUMNS),
           (STAFF, "staff", STAFF_COLUMNS))
@@ -115,9 +120,9 @@ def roster_sheets(posts: Sequence[Post]) -> list[Sheet]:
                     row += [duties[i] if i < len(duties) else "" for i in range(len(DUTY_COLUMNS))]
                 lists[sheet].append(row)
     return [
-        Sheet(POSTS, [c.header for c in POST_COLUMNS], post_rows),
+        Sheet(POSTS, [c.header for c in POST_COLUMNS], post_rows, typed=TYPED_COLUMNS),
         Sheet(VILLAGES, [POST_COLUMN, *(c.header for c in VILLAGE_COLUMNS)], lists[VILLAGES],
-              {"类型": _choices(VillageKind)}),
+              {"类型": _choices(VillageKind)}, TYPED_COLUMNS),
         Sheet(OFFICERS, [POST_COLUMN, *(c.header for c in OFFICER_COLUMNS), *DUTY_COLUMNS],
               lists[OFFICERS], dict.fromkeys(DUTY_COLUMNS, DUTIES)),
         Sheet(STAFF, [POST_COLUMN, *(c.header for c in STAFF_COLUMNS)], lists[STAFF],
@@ -159,9 +164,14 @@ def _set(target: dict[str, Any], key: str, value: Any) -> None:
 
 def row_record(row: Row, columns: Sequence[Column], base: Path_, where: dict[Path_, Where], sheet: str
             ) -> dict[str, Any]:
+    """The row's record; every column, even an empty one, names its header in problems."""
     record: dict[str, Any] = {}
     where[base] = (sheet, row.number, None)
     for column in columns:
+        parts = column.key.split(".")
+        for i in range(1, len(parts)):  # the sections (location, patrol …) are named by the row
+            where.setdefault((*base, *parts[:i]), (sheet, row.number, None))
+        where[(*base, *parts)] = (sheet, row.number, column.header)
         text = row.cells.get(column.header, "").strip()
         if not text:
             continue
@@ -189,6 +199,21 @@ class Book:
         self.display = display_path(path)
         self.problems = problems
         self.posts: list[RosterPost] = []
+        # Cells already refused (a badge Excel made a number): their other problems are not added.
+        self.refused: set[Where] = set()
+
+    def refuse_numbers(self, sheet: str, row: Row, headers: Sequence[str]) -> None:
+        """A badge or phone that Excel turned into a number has lost its leading zeros:
+        refused, with the fix, instead of published changed."""
+        for header in headers:
+            if header in row.numbers:
+                where = (sheet, row.number, header)
+                self.add(
+                    where,
+                    f"“{row.cells[header]}”被 Excel 当成了数字（开头的 0 会丢掉，长数字会变样）。"
+                    f"请选中“{header}”这一列，右键“设置单元格格式”选“文本”，再把这一格重新输入一遍。",
+                )
+                self.refused.add(where)
 
     def place(self, sheet: str, row: int | None = None, header: str | None = None) -> str:
         where = f"{self.display} {sheet}"
@@ -198,8 +223,9 @@ class Book:
             where += f"【{header}】"
         return where
 
-    def add(self, where: Where, message: str, severity: Any = "error") -> None:
-        self.problems.add(self.place(*where), None, None, message, severity)
+    def add(self, where: Where, message: str, severity: Any = "error", into: Problems | None = None) -> None:
+        if where not in self.refused:
+            (into or self.problems).add(self.place(*where), None, None, message, severity)
 
     def validate(self, model: type[BaseModel], post: RosterPost) -> Any:
         """The record, or None after reporting each error at its sheet, row and column."""
@@ -208,7 +234,10 @@ class Book:
         except ValidationError as exc:
             for error in exc.errors():
                 loc, message = describe(model, error)
-                self.add(post.at(loc), message)
+                where = post.at(loc)
+                if error["type"] == "missing" and where[2]:
+                    message = "这一格必须填写，不能空着。"
+                self.add(where, message)
             return None
 
     def document(self, post: RosterPost) -> Document:
@@ -227,7 +256,7 @@ class Book:
 
         def unquote(m: re.Match[str]) -> str:
             sheet, row = _decode(self.sheet_order, int(m.group(1)))
-            return self.place(sheet, row)
+            return f"“{sheet}”工作表第{row}行"
 
         for problem in problems:
             post = by_id.get(problem.file.removeprefix(f"{self.display}#"))
@@ -236,7 +265,7 @@ class Book:
                 continue
             path = _parse_field(problem.field or "")
             message = quoted.sub(unquote, problem.message)
-            into.add(self.place(*post.at(path)), None, None, message, problem.severity)
+            self.add(post.at(path), message, problem.severity, into)
 
 
 class Roster(Book):
@@ -246,6 +275,7 @@ class Roster(Book):
 
     def __init__(self, path: Path, problems: Problems) -> None:
         super().__init__(path, problems)
+        self.orphans: set[str] = set()  # ids in rows whose post is not found
         sheets = read_workbook(path, self.display, problems)
         if sheets is not None:
             self._assemble(sheets)
@@ -284,6 +314,7 @@ class Roster(Book):
             return
         by_id: dict[str, RosterPost] = {}
         for row in sheets[POSTS]:
+            self.refuse_numbers(POSTS, row, DIGITS_COLUMNS)
             where: dict[Path_, Where] = {}
             data = row_record(row, POST_COLUMNS, (), where, POSTS)
             post_id = str(data.get("id", ""))
@@ -298,14 +329,20 @@ class Roster(Book):
             by_id[post_id] = RosterPost(post_id, data, where)
         for sheet, group, columns in GROUPS:
             for row in sheets[sheet]:
+                self.refuse_numbers(sheet, row, DIGITS_COLUMNS)
                 post_id = row.cells.get(POST_COLUMN, "").strip()
                 post = by_id.get(post_id)
                 if post is None:
-                    known = "、".join(by_id) or "（没有）"
                     self.add(
                         (sheet, row.number, POST_COLUMN),
-                        f"找不到编号为“{post_id}”的警务室（“警务室”工作表里的编号有：{known}）。"
+                        f"找不到编号为“{post_id}”的警务室。{did_you_mean(post_id, by_id)}"
+                        f"这一列要写“{POSTS}”工作表“编号”列里的警务室编号。"
                         if post_id else "缺少警务室编号：这一行属于哪个警务室？",
+                    )
+                    # The ids this row defines are not reported again as unknown.
+                    self.orphans.update(
+                        p.strip() for h in ("编号", "曾用编号")
+                        for p in LIST_SEPARATORS.split(row.cells.get(h, "")) if p.strip()
                     )
                     continue
                 index = len(post.data[group])
@@ -345,18 +382,25 @@ def roster_path(data_dir: Path) -> Path:
 
 def load_roster(
     data_dir: Path, problems: Problems, unchecked: set[str],
-    check: Callable[[list[tuple[Post, Document]], Problems], None],
+    check: Callable[[list[tuple[Post, Document]], set[str], Problems], None],
 ) -> tuple[list[tuple[Post, Document]], set[str]]:
     """Posts from data/名册.xlsx, and the phone numbers written for posts that fail.
 
     Ids of posts that fail go to ``unchecked``: their problems are already reported.
+    The rules across posts see the failed posts too (what validated in them),
+    so a slip in one cell hides no other problem.
     """
     roster = Roster(roster_path(data_dir), problems)
+    unchecked.update(roster.orphans)
     posts: list[tuple[Post, Document]] = []
+    checked: list[tuple[Post, Document]] = []
     numbers: set[str] = set()
     for entry in roster.posts:
         post = roster.validate(Post, entry)
         if post is None:
+            partial = salvage(Post, entry.data)
+            if partial is not None:
+                checked.append((partial, roster.document(entry)))
             unchecked.add(entry.id)
             numbers.update(_as_list(entry.data.get("phone")))
             for group in ("officers", "staff"):
@@ -366,8 +410,9 @@ def load_roster(
                     unchecked.update(v for k in ("id", "aliases") for v in _as_list(item.get(k)))
             continue
         posts.append((post, roster.document(entry)))
+        checked.append(posts[-1])
     scratch = Problems()
-    check(posts, scratch)
+    check(checked, unchecked, scratch)
     roster.translate(scratch, problems)
     return posts, numbers
 

@@ -14,7 +14,6 @@ roster's machinery (directory/workbook.py, core/xlsx.py).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,11 +22,11 @@ from ..core.problems import Problems
 from ..core.xlsx import Row, Sheet, read_workbook
 from ..directory.grid import Grid
 from ..directory.load import roster_in_use
+from ..directory.rules import did_you_mean
 from ..directory.workbook import (
     Book,
     Column,
     RosterPost,
-    Where,
     cell_value,
     get_path,
     roster_path,
@@ -53,6 +52,9 @@ MEDIATOR_COLUMNS = (
     Column("参加的培训", "trained", True),
 )
 SIX_COLUMNS = (Column("负责人或组织", "who"), Column("电话", "phone"))
+# Columns of numbers, dates and times: Excel's General format in the export's empty rows.
+TYPED_COLUMNS = ("年份", "队员人数", "第一次开始", "第一次结束", "重复到")
+PHONE_COLUMNS = ("电话",)
 
 
 def _cell(value: Any) -> str:
@@ -77,7 +79,7 @@ def safety_sheets(book: SafetyBook) -> list[Sheet]:
             if member is not None:
                 six.append([record.village, role, *(_cell(get_path(member, c.key)) for c in SIX_COLUMNS)])
     return [
-        Sheet(SAFETY, [VILLAGE_COLUMN, *(c.header for c in SAFETY_COLUMNS)], villages),
+        Sheet(SAFETY, [VILLAGE_COLUMN, *(c.header for c in SAFETY_COLUMNS)], villages, typed=TYPED_COLUMNS),
         Sheet(MEDIATORS, [VILLAGE_COLUMN, *(c.header for c in MEDIATOR_COLUMNS)], mediators),
         Sheet(SIX, [VILLAGE_COLUMN, ROLE_COLUMN, *(c.header for c in SIX_COLUMNS)], six,
               {ROLE_COLUMN: SIX_ROLES}),
@@ -114,16 +116,21 @@ class SafetyWorkbook(Book):
         self.posts = [self.by_id[key] for key in sorted(self.by_id)]
 
     def _entry(self, sheet: str, row: Row) -> RosterPost | None:
+        self.refuse_numbers(sheet, row, PHONE_COLUMNS)
         text = row.cells.get(VILLAGE_COLUMN, "").strip()
         where = (sheet, row.number, VILLAGE_COLUMN)
         if not text:
             self.add(where, "缺少村（社区）编号：这一行属于哪个村（社区）？")
             return None
-        village = self.grid.village_ids.resolve(
-            text, lambda message: self.add(where, message),
-            "村（社区）编号写在“村（社区）”工作表的“编号”列，例如 changan。",
-        )
+        ids = self.grid.village_ids
+        village = ids.get(text)
         if village is None:
+            if text not in ids.unchecked:
+                self.add(
+                    where,
+                    f"找不到编号为“{text}”的村（社区）。{did_you_mean(text, ids.items)}"
+                    "村（社区）编号要和“村（社区）”工作表“编号”列里写的一致，例如 changan。",
+                )
             return None
         entry = self.by_id.get(village.id)
         if entry is None:
@@ -143,14 +150,14 @@ class SafetyWorkbook(Book):
             )
             return
         self.rows[entry.id] = row.number
-        entry.data.update(_columns(row, SAFETY_COLUMNS, (), entry.where, SAFETY))
+        entry.data.update(row_record(row, SAFETY_COLUMNS, (), entry.where, SAFETY))
 
     def _mediator_row(self, row: Row) -> None:
         entry = self._entry(MEDIATORS, row)
         if entry is None:
             return
         mediators = entry.data.setdefault("mediators", [])
-        mediators.append(_columns(row, MEDIATOR_COLUMNS, ("mediators", len(mediators)), entry.where, MEDIATORS))
+        mediators.append(row_record(row, MEDIATOR_COLUMNS, ("mediators", len(mediators)), entry.where, MEDIATORS))
 
     def _six_row(self, row: Row) -> None:
         entry = self._entry(SIX, row)
@@ -166,21 +173,8 @@ class SafetyWorkbook(Book):
             first = entry.where[("six", role)][1]
             self.add(where, f"村（社区）“{entry.id}”的“{role}”在第{first}行已经写过，每项工作只写一行。")
             return
-        six[role] = _columns(row, SIX_COLUMNS, ("six", role), entry.where, SIX)
+        six[role] = row_record(row, SIX_COLUMNS, ("six", role), entry.where, SIX)
         entry.where[("six", role)] = where
-
-
-def _columns(row: Row, columns: Sequence[Column], base: tuple[str | int, ...],
-             where: dict[tuple[str | int, ...], Where], sheet: str) -> dict[str, Any]:
-    """The row's record; every column, even an empty one, names its header in problems."""
-    for column in columns:
-        where[(*base, *column.key.split("."))] = (sheet, row.number, column.header)
-    record = row_record(row, columns, base, where, sheet)
-    for column in columns:  # the sections (pingan, patrol …) are named by the row
-        parts = column.key.split(".")
-        for i in range(1, len(parts)):
-            where.setdefault((*base, *parts[:i]), (sheet, row.number, None))
-    return record
 
 
 def safety_workbook(data_dir: Path, grid: Grid, problems: Problems) -> SafetyWorkbook | None:

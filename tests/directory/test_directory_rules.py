@@ -150,7 +150,7 @@ def test_more_than_two_officers_is_a_warning(data: Path) -> None:
     edit(data, POST, "officers: [zhang-lei]", "officers: [zhang-lei, extra-one]")
     run = cunjing("check", "--data", data)
     assert run.code == 0, run.text
-    assert re.search(r"zhongshu-changan\.yml:\d+: 警告：字段 officers：.*1—2 名", run.err)
+    assert re.search(r"zhongshu-changan\.yml:\d+: 警告：字段 officers（民警）：.*1—2 名", run.err)
 
 
 def test_far_too_many_residents_per_officer_is_a_warning(data: Path) -> None:
