@@ -112,7 +112,7 @@ def test_reception_bad_rule_and_time(data: Path) -> None:
     edit(data, POST, "repeat: FREQ=WEEKLY;BYDAY=WE", "repeat: FREQ=WEEKLY;BYDAY=WED")
     edit(data, POST, 'start: "09:00"', 'start: "上午九点"')
     err = check_fails(data, file=POST, line=line_of(data / POST, "BYDAY=WED"), field="reception.repeat（重复规则）", words="“WED”不对")
-    has(err, file=POST, line=line_of(data / POST, "上午九点"), field="reception.start（开始时间）", words="应写成 HH:MM")
+    has(err, file=POST, line=line_of(data / POST, "上午九点"), field="reception.start（开始时间）", words="请写成时:分，例如 09:00")
 
 
 @pytest.mark.parametrize("name", ["Fanzha.md", "反诈.md", "index.md"])
