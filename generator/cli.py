@@ -7,6 +7,7 @@ Messages are in Chinese, for editors; bad data never shows a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import traceback
@@ -62,7 +63,8 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="在本机预览网站，数据改动后自动刷新")
     common(p)
     p.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs 配置文件")
-    p.add_argument("-a", "--dev-addr", default=None, help="预览地址，默认 127.0.0.1:8000")
+    p.add_argument("-a", "--dev-addr", default=None, help="预览地址，默认 127.0.0.1:8000（被占用时换一个，如 127.0.0.1:8001）")
+    p.add_argument("--verbose", action="store_true", help="也显示 MkDocs 自己的（英文）提示，给技术人员排查问题用")
     p = sub.add_parser("schema", help="导出数据文件的 JSON Schema（供编辑器自动提示和检查）")
     p.add_argument("-o", "--output", type=Path, default=Path("schemas"), help="输出文件夹（默认 schemas/）")
     news = [(kind.title, kind.new) for kind in KINDS if kind.new is not None]
@@ -146,10 +148,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if _load(args) is None:
         print("数据有错误：预览页面会列出这些问题，改好并保存后自动刷新。", file=sys.stderr)
     addr = args.dev_addr or "127.0.0.1:8000"
+    if mkdocs_run.port_taken(addr):
+        return _port_taken(addr)
     print(f"正在预览：http://{addr}/ （修改 {args.data}/ 里的数据后页面会自动刷新，按 Ctrl+C 停止）")
-    with mkdocs_run.environment(args.data, build_date(args.today)):
-        mkdocs_run.run_serve(config, addr)
+    try:
+        with mkdocs_run.environment(args.data, build_date(args.today)):
+            mkdocs_run.run_serve(config, addr, verbose=args.verbose)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:  # taken between the check and the start
+            return _port_taken(addr)
+        raise
     return 0
+
+
+def _port_taken(addr: str) -> int:
+    host, _, port = addr.rpartition(":")
+    suggestion = f"{host or '127.0.0.1'}:{int(port) + 1}" if port.isdigit() else "127.0.0.1:8001"
+    print(
+        f"地址 {addr} 已经被占用（可能已经开着一个预览，或者别的程序在用这个端口）。"
+        f"请先关掉那个预览窗口，或者换一个地址，例如：cunjing serve -a {suggestion}",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
+import socket
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -84,12 +86,40 @@ def run_build(config_file: Path, site_dir: Path) -> Site:
     return site
 
 
-def run_serve(config_file: Path, dev_addr: str | None) -> None:
+class _OursOnly(logging.Filter):
+    """Editors see cunjing's own messages (Chinese) and MkDocs' errors, not its English notes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.name.startswith(PLUGIN_LOGGER) or record.levelno >= logging.ERROR
+
+
+PLUGIN_LOGGER = "mkdocs.plugins.cunjing"
+
+
+def run_serve(config_file: Path, dev_addr: str | None, verbose: bool = False) -> None:
+    """`mkdocs serve` with live reload; MkDocs' own log lines only with ``verbose``."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    if verbose:
+        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    else:
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler.addFilter(_OursOnly())
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+def port_taken(dev_addr: str) -> bool:
+    """Whether something already listens at host:port (another preview, another program)."""
+    host, _, port = dev_addr.rpartition(":")
+    if not port.isdigit():
+        return False  # MkDocs says what is wrong with the address
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.bind((host.strip("[]") or "127.0.0.1", int(port)))
+    except OSError as exc:
+        return exc.errno == errno.EADDRINUSE
+    return False

@@ -26,11 +26,11 @@ from .build import SAMPLE_BANNER, build_site
 from .core.pages import STYLESHEET, SiteOutput
 from .core.preview import NOT_FOUND, problem_pages
 from .core.problems import DataError, format_report
-from .mkdocs_run import ENV_DATA, ENV_TODAY
+from .mkdocs_run import ENV_DATA, ENV_TODAY, PLUGIN_LOGGER
 from .shell.pages import theme_dir
 from .site import Site, load_site
 
-log = logging.getLogger("mkdocs.plugins.cunjing")
+log = logging.getLogger(PLUGIN_LOGGER)
 
 
 
