@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 import pygal  # type: ignore[import-untyped]
 from markupsafe import Markup
+from pygal.etree import etree as pygal_etree  # type: ignore[import-untyped]
 from pygal.style import Style  # type: ignore[import-untyped]
+
+# pygal builds its SVG with lxml whenever lxml is installed (python-docx, for Word
+# documents, brings it); the charts are edited with the standard library's
+# ElementTree and must serialise the same either way.
+pygal_etree.to_etree()
 
 # Dark enough on white for text-sized marks (WCAG 3:1 for graphics).
 COLOURS = ("#1f5fa8", "#b35900", "#1b6e3a", "#7b3fa0")
