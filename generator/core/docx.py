@@ -183,16 +183,18 @@ class Place:
     text: str
 
 
-def docx_places(raw: bytes) -> list[Place] | None:
+def docx_places(raw: bytes, hidden: bool = False) -> list[Place] | None:
     """Every published text of a .docx with where it stands: the first table's rows
     (表格第N行), then paragraphs and later tables, footnotes and pictures'
-    descriptions. None if the file cannot be read."""
+    descriptions; with ``hidden``, also deleted tracked changes and comments (a
+    .docx handed out as it is carries them). None if the file cannot be read."""
     from lxml import etree
 
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             parts = {name: archive.read(name) for name in archive.namelist()
-                     if name in ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")}
+                     if name in ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml",
+                                 "word/comments.xml")}
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         trees = {name: etree.fromstring(data, parser) for name, data in parts.items()}
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, etree.XMLSyntaxError):
@@ -225,6 +227,12 @@ def docx_places(raw: bytes) -> list[Place] | None:
         text = " ".join(v for v in (picture.get("descr"), picture.get("title")) if v)
         if text.strip():
             out.append(Place(f"第{n}张图片的说明文字", text))
+    if hidden:
+        deleted = [node.text or "" for node in root.iter(_w("delText"))]
+        if "".join(deleted).strip():
+            out.append(Place("修订里删掉的文字（请在 Word 里“审阅 → 接受所有修订”）", " ".join(deleted)))
+        if "word/comments.xml" in trees and _text(trees["word/comments.xml"]).strip():
+            out.append(Place("批注（请删除批注）", _text(trees["word/comments.xml"])))
     return out
 
 
@@ -350,6 +358,7 @@ class WordDocument:
 
 def read_word(
     path: Path, display: str, model: type[BaseModel], form: Form, problems: Problems,
+    body_required: bool = True,
 ) -> WordDocument | None:
     """Read a .docx: the fields table into the record's field paths, the body to HTML.
 
@@ -446,7 +455,7 @@ def read_word(
                 continue
             parent[label.path[-1]] = items
     meta = Document(display, data, dict(lines))
-    html, media = _body_html(raw, display, reporter)
+    html, media = _body_html(raw, display, reporter, body_required)
     unfilled = [p for p in places if not p.where.startswith("表格第") and PLACEHOLDER in p.text]
     for place in unfilled:
         reporter.add(f"{display} {place.where}", None, None,
@@ -454,7 +463,9 @@ def read_word(
     return WordDocument(meta, reporter, html, media, bool(unfilled) or template_left)
 
 
-def _body_html(raw: bytes, display: str, problems: Problems) -> tuple[Markup, dict[str, bytes]]:
+def _body_html(
+    raw: bytes, display: str, problems: Problems, required: bool,
+) -> tuple[Markup, dict[str, bytes]]:
     """The body below the fields table as sanitised HTML, and its pictures."""
     import mammoth
 
@@ -502,7 +513,7 @@ def _body_html(raw: bytes, display: str, problems: Problems) -> tuple[Markup, di
     html = sanitise_body(result.value)
     # A picture whose <img> was refused is not published.
     kept = {name: data for name, data in media.items() if f'src="{name}"' in html}
-    if not re.sub(r"<[^>]*>", "", html).strip() and not kept:
+    if required and not re.sub(r"<[^>]*>", "", html).strip() and not kept:
         problems.add(f"{display} 正文", None, None, "正文是空的。请在表格下面写正文。")
     return html, dict(sorted(kept.items()))
 
