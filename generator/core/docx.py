@@ -23,13 +23,11 @@ import difflib
 import hashlib
 import io
 import re
-import types
-import typing
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, get_args
 
 from markupsafe import Markup
 from pydantic import BaseModel
@@ -255,18 +253,10 @@ def _normal(label: str) -> str:
     return re.sub(r"[\s\u3000*＊:：]", "", label)
 
 
-def _is_list(annotation: Any) -> bool:
-    while True:
-        origin = get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            options = [a for a in get_args(annotation) if a is not type(None)]
-            if len(options) != 1:
-                return False
-            annotation = options[0]
-        else:
-            return origin is list
+def _list_fields(model: type[BaseModel]) -> set[str]:
+    """The fields (by alias) that hold a list, as the record's JSON Schema says."""
+    properties = model.model_json_schema(by_alias=True, mode="validation").get("properties", {})
+    return {key for key, schema in properties.items() if schema.get("type") == "array"}
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:
@@ -288,6 +278,7 @@ def form_labels(model: type[BaseModel], form: Form) -> list[Label]:
     Chinese title (a nested record's fields: its title and theirs, e.g. 报告期开始日期),
     then the form's extra labels."""
     out: list[Label] = []
+    lists = _list_fields(model)
     for name, info in model.model_fields.items():
         if name in form.skip:
             continue
@@ -297,7 +288,7 @@ def form_labels(model: type[BaseModel], form: Form) -> list[Label]:
             for sub, sub_info in nested.model_fields.items():
                 out.append(Label(f"{info.title}{sub_info.title}", (key, sub_info.alias or sub), False))
         else:
-            out.append(Label(info.title or key, (key,), _is_list(info.annotation)))
+            out.append(Label(info.title or key, (key,), key in lists))
     out += [Label(text, path, False) for text, path in form.extra.items()]
     return out
 

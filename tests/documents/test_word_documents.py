@@ -109,6 +109,14 @@ def resolve(page: Path, src: str) -> Path:
     return (page.parent / PurePosixPath(src)).resolve()
 
 
+def built_page(data: Path, tmp_path: Path, today: str, rel: str) -> str:
+    """Check the data (no errors), build the site and read the page at ``rel``."""
+    check(data, 0)
+    out = tmp_path / "site"
+    assert cunjing("build", "--data", data, "-d", out, "--today", today).code == 0
+    return (out / rel / "index.html").read_text(encoding="utf-8")
+
+
 def test_a_notice_written_in_word_builds_with_its_text_and_picture(data: Path, tmp_path: Path) -> None:
     run = cunjing(
         "new", "notice", "--docx", "--post", "zhongshu-changan", "--title", "警惕冒充客服诈骗",
@@ -193,10 +201,7 @@ def test_a_report_in_word_keeps_its_figures(data: Path, tmp_path: Path) -> None:
     drop_placeholder_paragraphs(word)
     word.add_paragraph("本月走访了长安社区各小区。")
     word.save(str(path))
-    check(data, 0)
-    out = tmp_path / "site"
-    assert cunjing("build", "--data", data, "-d", out, "--today", "2026-12-02").code == 0
-    html = (out / f"reports/{path.stem}/index.html").read_text(encoding="utf-8")
+    html = built_page(data, tmp_path, "2026-12-02", f"reports/{path.stem}")
     assert "本月走访了长安社区各小区。" in html
     for label in ("走访户数", "调解化解", "帮扶困难群众"):
         assert label in html
@@ -277,11 +282,7 @@ def test_a_lecture_in_word(data: Path, tmp_path: Path) -> None:
     drop_placeholder_paragraphs(word)
     word.add_paragraph("两户村民因为地界起了争执。")
     word.save(str(path))
-    check(data, 0)
-    out = tmp_path / "site"
-    assert cunjing("build", "--data", data, "-d", out, "--today", "2026-11-28").code == 0
-    page = out / f"law/{path.stem}/index.html"
-    html = page.read_text(encoding="utf-8")
+    html = built_page(data, tmp_path, "2026-11-28", f"law/{path.stem}")
     assert "两户村民因为地界起了争执。" in html and "土地纠纷" in html and "tiaojie-yaodian.pdf" in html
 
 
