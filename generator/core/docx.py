@@ -24,7 +24,7 @@ import hashlib
 import io
 import re
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
@@ -35,7 +35,7 @@ from pydantic import BaseModel
 from .documents import PLACEHOLDER
 from .files import data_files, display_path
 from .markup import sanitise_body
-from .problems import Problems, Severity
+from .problems import Problem, Problems, Severity
 from .yamlio import Document
 
 WORD = ".docx"
@@ -328,6 +328,10 @@ class TableProblems(Problems):
             line, field = None, None
         super().add(file, line, field, message, severity)
         self.target.add(file, line, field, message, severity)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for p in problems:
+            self.add(p.file, p.line, p.field, p.message, p.severity)
 
 
 @dataclass
