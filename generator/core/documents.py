@@ -38,10 +38,11 @@ def field_titles(model: type[BaseModel]) -> dict[str, str]:
 
 
 class Where:
-    """Reports problems of one Markdown file, naming field paths with their titles."""
+    """Reports problems of one document (its front matter, or a Word document's
+    fields table), naming field paths with their titles."""
 
-    def __init__(self, md: MarkdownDocument, problems: Problems, titles: dict[str, str]) -> None:
-        self.md = md
+    def __init__(self, meta: Document, problems: Problems, titles: dict[str, str]) -> None:
+        self.meta = meta
         self.problems = problems
         self.titles = titles
 
@@ -50,7 +51,7 @@ class Where:
         title = self.titles.get(str(path[0])) if path else None
         if title and len(path) == 1:
             name = f"{name}（{title}）"
-        self.problems.add(self.md.meta.display, self.md.meta.line_of(path), name or None, message, severity)
+        self.problems.add(self.meta.display, self.meta.line_of(path), name or None, message, severity)
 
 
 def placeholders(md: MarkdownDocument, problems: Problems) -> bool:
@@ -108,18 +109,28 @@ def read_document(
     return record, md, body
 
 
-def write_new(folder: Path, stem: str, text: str) -> Path:
-    """Write ``text`` to folder/<stem>.md, or <stem>-2.md … if taken; never overwrite."""
+# A document's name is its address: a new one takes a name no document uses in any format.
+DOCUMENT_SUFFIXES = (".md", ".docx", ".doc", ".wps")
+
+
+def write_new(folder: Path, stem: str, content: str | bytes, suffix: str = ".md") -> Path:
+    """Write ``content`` (text, or a .docx's bytes) to folder/<stem><suffix>, or
+    <stem>-2<suffix> … if the name is taken in any format; never overwrite."""
     folder.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     n = 1
     while True:
-        path = folder / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
+        name = stem if n == 1 else f"{stem}-{n}"
+        n += 1
+        if any((folder / f"{name}{s}").exists() for s in DOCUMENT_SUFFIXES):
+            continue
+        path = folder / f"{name}{suffix}"
         try:
-            with path.open("x", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            with path.open("xb") as handle:
+                handle.write(data)
             return path
         except FileExistsError:
-            n += 1
+            continue
 
 
 def report_at(

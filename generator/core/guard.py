@@ -1,8 +1,10 @@
 """The personal-data guard: residents' ID numbers and private mobiles never go out.
 
-Every data file that feeds the site is scanned line by line (internal files,
+Every data file that feeds the site is scanned line by line, a Word document
+(.docx) paragraph by paragraph and row by row of its tables (internal files,
 such as the visit logs, are never published and are not scanned here). A
-build fails, naming file and line, when published text contains
+build fails, naming file and line (or paragraph, or table row), when published
+text contains
 
 * a mainland resident ID number: 18 characters with a valid ISO 7064
   MOD 11-2 check character, or the old 15-digit form with a valid birth date;
@@ -17,11 +19,13 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from .docx import WORD, docx_places
 from .files import display_path
 from .problems import Problems
 from .yamlio import read_text
 
 TEXT_SUFFIXES = (".yml", ".yaml", ".md", ".markdown", ".txt", ".csv")
+SCANNED_SUFFIXES = (*TEXT_SUFFIXES, WORD)
 
 _ID18 = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5})((?:19|20)\d{2})(\d{2})(\d{2})(\d{3})([0-9Xx])(?![0-9A-Za-z])")
 _ID15 = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5})(\d{2})(\d{2})(\d{2})(\d{3})(?![0-9A-Za-z])")
@@ -72,8 +76,24 @@ def published_files(data_dir: Path, internal: tuple[str, ...]) -> Iterator[Path]
         rel = path.relative_to(data_dir)
         if rel.parts and rel.parts[0] in internal:
             continue
-        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES:
+        if path.is_file() and path.suffix.lower() in SCANNED_SUFFIXES and not path.name.startswith("~$"):
             yield path
+
+
+def _lines(path: Path, display: str) -> list[tuple[str, int | None, str]]:
+    """(where, line, text) of every published line of a file; unreadable files
+    give none (the loaders report them)."""
+    if path.suffix.lower() == WORD:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return []
+        # Deleted tracked changes and comments too: a .docx may be handed out as it is.
+        return [(f"{display} {place.where}", None, place.text) for place in docx_places(raw, hidden=True) or []]
+    text = read_text(path, display, Problems())  # encoding problems are reported by the loaders
+    if text is None:
+        return []
+    return [(display, n, line) for n, line in enumerate(text.split("\n"), 1)]
 
 
 def check_personal_data(
@@ -81,12 +101,7 @@ def check_personal_data(
 ) -> None:
     """Report ID numbers and unpublished mobiles; ``allowed`` holds published numbers as digits."""
     for path in published_files(data_dir, internal):
-        display = display_path(path)
-        scratch = Problems()  # encoding problems are reported by the loaders
-        text = read_text(path, display, scratch)
-        if text is None:
-            continue
-        for n, line in enumerate(text.split("\n"), 1):
+        for display, n, line in _lines(path, display_path(path)):
             for number in find_id_numbers(line):
                 problems.add(
                     display, n, None,

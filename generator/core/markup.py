@@ -1,4 +1,5 @@
-"""Editors' Markdown bodies (reports, notices, lectures) to safe HTML.
+"""Editors' bodies (reports, notices, lectures) to safe HTML: Markdown, or the
+HTML mammoth makes of a Word document (see core/docx.py).
 
 Markdown keeps its meaning; raw HTML inside it is sanitised with nh3 (no
 script, no event handlers, no javascript:/data: URLs, no images from other
@@ -7,12 +8,15 @@ hosts), so a report pasted from Word can never run code on residents' phones.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from urllib.parse import urlsplit
 
 import markdown
 import nh3
 from markupsafe import Markup
+
+from .pages import relurl
 
 _EXTENSIONS = ["tables", "sane_lists", "fenced_code", "attr_list"]
 _TAGS = {
@@ -61,10 +65,38 @@ _CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 _CJK_BREAK = re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}])")
 
 
+def sanitise_body(html: str) -> Markup:
+    """A body's HTML, sanitised; headings start at h2 (the page has the h1)."""
+    return sanitise(html.replace("<h1", "<h2").replace("</h1>", "</h2>"))
+
+
 def render_markdown(text: str) -> Markup:
-    """Markdown body -> sanitised HTML. Headings start at h2 (the page has the h1)."""
+    """Markdown body -> sanitised HTML."""
     md = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
     parts = re.split(r"(<pre[\s\S]*?</pre>)", md.convert(text))
-    html = "".join(p if p.startswith("<pre") else _CJK_BREAK.sub("", p) for p in parts)
-    html = html.replace("<h1", "<h2").replace("</h1>", "</h2>")
-    return sanitise(html)
+    return sanitise_body("".join(p if p.startswith("<pre") else _CJK_BREAK.sub("", p) for p in parts))
+
+
+# A picture of a Word document, at its site-relative address (media/word/…), in sanitised HTML.
+_PICTURE = re.compile(r'(<img\b[^>]*?\bsrc=")(media/word/[0-9a-f]+\.[a-z]+)"')
+
+
+def render_body(body: str, here: str) -> Markup:
+    """A document's body for the page (or printable, or feed entry) at ``here``:
+    Markdown is rendered; a body that is already Markup (from Word: sanitised
+    HTML) has its pictures' addresses made relative to ``here``."""
+    if isinstance(body, Markup):
+        return Markup(_PICTURE.sub(lambda m: f'{m.group(1)}{relurl(here, m.group(2))}"', body))
+    return render_markdown(body)
+
+
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|tr|table|ul|ol|blockquote)>")
+
+
+def body_text(body: str) -> str:
+    """A body as its plain text, paragraphs apart (a Markdown body as it is), for
+    estimating how much a printable holds."""
+    if not isinstance(body, Markup):
+        return body
+    text = re.sub(r"<[^>]*>", "", _BLOCK_END.sub("\n\n", str(body)))
+    return html_lib.unescape(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -26,7 +26,7 @@ class DocumentEntry:
     posts: tuple[str, ...]  # posts named (canonical ids)
     villages: tuple[str, ...]  # villages named (canonical ids, former ids resolved)
     places: tuple[tuple[str, str], ...]  # (name, site URL) of every post and village named
-    body: str  # Markdown
+    body: str  # Markdown; from a Word document, sanitised HTML (Markup, see core.markup.render_body)
 
     @property
     def url(self) -> str:
@@ -66,9 +66,14 @@ class Documents(Generic[E]):
     """A kind's documents: all of them, those published by the build date
     (newest first), and the published ones by post and village, indexed once."""
 
-    def __init__(self, entries: Sequence[E], grid: Grid, today: dt.date) -> None:
+    def __init__(
+        self, entries: Sequence[E], grid: Grid, today: dt.date,
+        media: Mapping[str, Mapping[str, bytes]] | None = None,
+    ) -> None:
         self.all = newest_first(entries)
         self.published = tuple(e for e in self.all if e.published_on <= today)
+        # The pictures of Word documents by slug: site path -> bytes.
+        self.media = dict(media or {})
         self._county: list[tuple[int, E]] = []
         self._post: dict[str, list[tuple[int, E]]] = {}
         self._village: dict[str, list[tuple[int, E]]] = {}
@@ -84,6 +89,11 @@ class Documents(Generic[E]):
                 for village in post.villages:
                     if entry.concerns_village(village, post):
                         self._village.setdefault(village.id, []).append((n, entry))
+
+    def published_media(self) -> dict[str, bytes]:
+        """The pictures of the published documents (not yet published: not yet out), by site path."""
+        found = {name: data for e in self.published for name, data in self.media.get(e.slug, {}).items()}
+        return dict(sorted(found.items()))
 
     def __iter__(self) -> Iterator[E]:
         return iter(self.published)

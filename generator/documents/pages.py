@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..core.markup import render_markdown
+from ..core.markup import render_body
 from ..core.pages import Asset, Page, absolute_url, src_of
 from ..core.qr import qr_svg
 from ..core.settings import site_url
@@ -40,7 +40,7 @@ def document_block(
 
 def document_page(build: Build, entry: E, template: str, read_aloud: bool, **context: Any) -> Page:
     page = build.renderer.page(
-        template, src_of(entry.url), entry.title, body=render_markdown(entry.body), **context,
+        template, src_of(entry.url), entry.title, body=render_body(entry.body, entry.url), **context,
     )
     return replace(page, read_aloud=read_aloud)
 
@@ -51,10 +51,15 @@ def document_printable(
     """The A4 sheet at ``url``, with a QR code of the document's page."""
     online = absolute_url(site_url(build.site.settings), entry.url)
     return build.renderer.standalone(
-        template, url, entry.title, body=render_markdown(entry.body),
+        template, url, entry.title, body=render_body(entry.body, url),
         online=entry.url, online_absolute=online, qr=qr_svg(online, scale=3), density=density,
         **context,
     )
+
+
+def document_media(docs: Documents[E]) -> list[Asset]:
+    """The pictures of the published Word documents, under media/word/."""
+    return [Asset(dest=name, content=data) for name, data in docs.published_media().items()]
 
 
 def feed_items(
@@ -66,7 +71,7 @@ def feed_items(
     grid = build.site.grid
     out = []
     for entry in docs.published:
-        html = build.renderer.text(template, here=entry.url, body=render_markdown(entry.body), **{name: entry})
+        html = build.renderer.text(template, here=entry.url, body=render_body(entry.body, entry.url), **{name: entry})
         posts = frozenset(entry.posts) | {grid.post_of_village[v].id for v in entry.villages}
         out.append(FeedItem(entry.url, title(entry), entry.day, category(entry), html, posts, entry.county_wide))
     return out

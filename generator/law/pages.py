@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
-from ..core.markup import render_markdown
+from ..core.markup import render_body
 from ..core.pages import Asset, SiteOutput, media_url, src_of
 from ..core.pinyin import sort_key
 from ..directory import urls as directory_urls
@@ -95,11 +95,12 @@ def law_pages(build: Build) -> SiteOutput:
             villages=[grid.village_by_id[v] for v in lecture.villages],
             upcoming=is_upcoming(lecture, today),
             speaker=officer, speaker_post=grid.post_of_officer.get(officer.id) if officer else None,
-            body=render_markdown(lecture.body),
+            body=render_body(lecture.body, urls.lecture(lecture.slug)),
             attendees=attendees.get(lecture.slug, []),
         ), read_aloud=True))
         for item in [*(m for _, m in materials), *([audio] if audio else [])]:
             url = media_url(item.ref)
             published[url] = Asset(dest=url, source=item.path)
     out.assets.extend(published[url] for url in sorted(published))
+    out.assets.extend(Asset(dest=name, content=data) for name, data in law.media.items())
     return out

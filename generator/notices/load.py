@@ -1,4 +1,5 @@
-"""Load safety notices: data/notices/<slug>.md (front matter: schema.Notice).
+"""Load safety notices: data/notices/<slug>.md (front matter: schema.Notice), or
+<slug>.docx from Word (the fields table labelled with the record's titles).
 
 The file name is the slug, and part of the page's web address.
 """
@@ -6,11 +7,14 @@ The file name is the slug, and part of the page's web address.
 from __future__ import annotations
 
 from ..core.documents import Where
+from ..core.docx import Form
 from ..documents.entry import Documents
 from ..documents.load import load_documents, places_of
 from ..kind import Load
 from .model import NoticeEntry
 from .schema import Notice
+
+FORM = Form()
 
 
 def load_notices(ctx: Load) -> Documents[NoticeEntry]:
@@ -41,4 +45,4 @@ def load_notices(ctx: Load) -> Documents[NoticeEntry]:
             body=body,
         )
 
-    return load_documents(ctx, "notices", "通知", Notice, check)
+    return load_documents(ctx, "notices", "通知", Notice, check, form=FORM)

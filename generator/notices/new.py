@@ -7,10 +7,15 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from ..core.documents import mark, quote
+from ..core.docx import label_for
 from ..directory.grid import Grid
-from ..documents.new import title_argument, write_document
+from ..documents.new import Template, title_argument, write_document
+from .load import FORM
+from .schema import Notice
 
 NOTICE_DAYS = 30
+TITLE_HINT = "标题，例如：警惕冒充客服诈骗"
+BODY_HINT = "提示内容：发生了什么、请群众注意什么、遇到情况打什么电话"
 
 
 def notice_text(
@@ -20,7 +25,7 @@ def notice_text(
         "---",
         "# 安全提示。把所有【请填写……】改成实际内容，然后运行 cunjing check 检查。",
         "# 文件名就是网页地址（/notices/文件名/），发布以后不要再改。",
-        f"title: {quote(title) if title else mark('标题，例如：警惕冒充客服诈骗')}",
+        f"title: {quote(title) if title else mark(TITLE_HINT)}",
         f"date: {today.isoformat()}  # 发布日期：到这一天才在网站上出现",
         f"level: {level}  # 提示、预警 或 通报",
         f"posts: [{', '.join(posts)}]  # 警务室编号" if posts else "# posts: [警务室编号]",
@@ -30,10 +35,33 @@ def notice_text(
         "  # 有效期至：过了这一天移到“已过期”；一直有效就删掉这一行",
         "---",
         "",
-        mark("提示内容：发生了什么、请群众注意什么、遇到情况打什么电话"),
+        mark(BODY_HINT),
         "",
     ]
     return "\n".join(lines)
+
+
+def notice_fields(
+    today: date, level: str, posts: Sequence[str], villages: Sequence[str], title: str | None
+) -> list[tuple[str, str, str | None]]:
+    """The fields table of a Word notice: (label, value, hint)."""
+
+    def label(name: str) -> str:
+        return label_for(Notice, FORM, (name,))
+
+    rows: list[tuple[str, str, str | None]] = [
+        (label("title"), title or mark(TITLE_HINT), None),
+        (label("date"), today.isoformat(), "发布日期：到这一天才在网站上出现。"),
+        (label("level"), level, "提示、预警 或 通报。"),
+    ]
+    places = "警务室和村（社区）都不写，就是全县的提示（首页和每个村的页面都会显示）。"
+    rows.append((label("posts"), "、".join(posts), "警务室编号，几个之间用顿号（、）隔开。" + places))
+    rows.append((label("villages"), "、".join(villages), "村（社区）编号，几个之间用顿号（、）隔开。"))
+    rows.append((
+        label("expires"), (today + timedelta(days=NOTICE_DAYS)).isoformat(),
+        "过了这一天移到“已过期”；一直有效就把右边的日期删掉。",
+    ))
+    return rows
 
 
 def new_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,9 +74,13 @@ def new_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def new_notice(args: argparse.Namespace) -> int:
-    def text(grid: Grid, today: date) -> tuple[str, str]:
+    def make(grid: Grid, today: date) -> Template:
         one = len(args.post) == 1
-        stem = f"{today.isoformat()}-{args.post[0]}-notice" if one else f"{today.isoformat()}-notice"
-        return stem, notice_text(today, args.level, args.post, args.village, args.title)
+        return Template(
+            stem=f"{today.isoformat()}-{args.post[0]}-notice" if one else f"{today.isoformat()}-notice",
+            markdown=notice_text(today, args.level, args.post, args.village, args.title),
+            fields=notice_fields(today, args.level, args.post, args.village, args.title),
+            body=[("p", mark(BODY_HINT))],
+        )
 
-    return write_document(args, "notices", text)
+    return write_document(args, "notices", make)

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..core.markup import body_text
 from ..core.pages import SiteOutput, src_of
 from ..core.printfit import print_density
-from ..documents.pages import document_block, document_page, document_printable, feed_items
+from ..documents.pages import (
+    document_block,
+    document_media,
+    document_page,
+    document_printable,
+    feed_items,
+)
 from ..kind import Build, FeedItem, Place
 from . import urls
 from .model import NOTICES, NoticeEntry
@@ -41,9 +48,10 @@ def notice_pages(build: Build) -> SiteOutput:
         contacts = list({p.id: p for p in posts}.values())
         out.assets.append(document_printable(
             build, notice, "notices/print_notice.html", notice.print_url,
-            print_density(notice.title, notice.body, 0, len(contacts), extra_mm=11),
+            print_density(notice.title, body_text(notice.body), 0, len(contacts), extra_mm=11),
             notice=notice, contacts=contacts,
         ))
+    out.assets.extend(document_media(notices))
     return out
 
 

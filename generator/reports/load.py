@@ -1,4 +1,5 @@
-"""Load work reports: data/reports/<slug>.md (front matter: schema.Report).
+"""Load work reports: data/reports/<slug>.md (front matter: schema.Report), or
+<slug>.docx from Word (the fields table: FORM).
 
 The file name is the slug, and part of the page's web address. Figures may be
 written out, or taken from the visit log (``stats: from_visits``) and/or the
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..core.documents import Where
+from ..core.docx import Form
 from ..directory.grid import Grid
 from ..documents.entry import Documents
 from ..documents.load import load_documents, not_yet, places_of
@@ -32,6 +34,10 @@ from .schema import (
 )
 from .urls import RESERVED_SLUGS
 
+# A Word report's table: the figures by their Chinese names (走访户数 | 120), and
+# any other row with a number is a figure of the report's own (帮扶困难群众 | 3).
+FORM = Form(extra={label: ("stats", key) for key, label in STAT_LABELS.items()}, other=("stats",))
+
 
 def load_reports(ctx: Load) -> Documents[ReportEntry]:
     visits = VISIT_ROWS.of(ctx)
@@ -40,7 +46,7 @@ def load_reports(ctx: Load) -> Documents[ReportEntry]:
     def check(slug: str, record: Report, body: str, where: Where) -> ReportEntry | None:
         return _check_report(slug, record, body, where, ctx.grid, ctx.today, visits, requests)
 
-    return load_documents(ctx, "reports", "报告", Report, check, RESERVED_SLUGS)
+    return load_documents(ctx, "reports", "报告", Report, check, RESERVED_SLUGS, FORM)
 
 
 def _check_report(

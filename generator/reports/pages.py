@@ -8,10 +8,17 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..core.markup import body_text
 from ..core.pages import Page, SiteOutput, src_of
 from ..core.printfit import print_density
 from ..directory.schema import Post
-from ..documents.pages import document_block, document_page, document_printable, feed_items
+from ..documents.pages import (
+    document_block,
+    document_media,
+    document_page,
+    document_printable,
+    feed_items,
+)
 from ..kind import Build, FeedItem, Place
 from . import urls
 from .model import REPORTS, ReportEntry
@@ -38,7 +45,8 @@ class Filters:
 def report_pages(build: Build) -> SiteOutput:
     grid, renderer = build.site.grid, build.renderer
     out = SiteOutput()
-    reports = list(REPORTS.of(build.site))
+    docs = REPORTS.of(build.site)
+    reports = list(docs)
     slugs = grid.township_slugs
     with_reports = {r.post for r in reports}
     townships = [t for t in grid.townships() if any(p.id in with_reports for p in grid.posts_in(t))]
@@ -83,9 +91,10 @@ def report_pages(build: Build) -> SiteOutput:
         ))
         out.assets.append(document_printable(
             build, report, "reports/print_report.html", report.print_url,
-            print_density(report.title, report.body, len(report.stats), 1 if owner else 0),
+            print_density(report.title, body_text(report.body), len(report.stats), 1 if owner else 0),
             report=report, post=owner,
         ))
+    out.assets.extend(document_media(docs))
     return out
 
 

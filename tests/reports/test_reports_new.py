@@ -1,12 +1,13 @@
-"""`cunjing new report`: a template with today's date and the right front matter;
-`cunjing check` refuses it, line by line, until the editor fills it in; an existing
-file is never overwritten; unknown ids are refused."""
+"""`cunjing new report`: a template with today's date and the right front matter,
+named after the month reported on and the post; in a month's first days it is on
+the previous month; `cunjing check` refuses it, line by line, until the editor
+fills it in; an existing file is never overwritten; unknown ids are refused."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import cunjing
+from conftest import SAMPLE, cunjing
 from helpers import created, fill, front_matter
 
 
@@ -14,7 +15,7 @@ def test_new_report_for_a_post(data: Path, tmp_path: Path) -> None:
     run = cunjing("new", "report", "--post", "zhongshu-changan", "--data", data, "--today", "2026-11-28")
     assert run.code == 0, run.text
     path = created(run.out, data)
-    assert path.name == "2026-11-28-zhongshu-changan-report.md"
+    assert path.name == "2026-11-zhongshu-changan-2.md"  # the sample has 2026-11-zhongshu-changan.md
     meta = front_matter(path)
     assert str(meta["date"]) == "2026-11-28" and meta["post"] == "zhongshu-changan"
     assert str(meta["period"]["from"]) == "2026-11-01" and str(meta["period"]["to"]) == "2026-11-28"
@@ -38,7 +39,7 @@ def test_new_report_for_a_post(data: Path, tmp_path: Path) -> None:
     assert check.code == 0, check.text
     built = cunjing("build", "--data", data, "-d", tmp_path / "site", "--today", "2026-11-28")
     assert built.code == 0, built.text
-    page = (tmp_path / "site/reports/2026-11-28-zhongshu-changan-report/index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "site/reports/2026-11-zhongshu-changan-2/index.html").read_text(encoding="utf-8")
     assert "巡逻和走访情况" in page
 
 
@@ -47,11 +48,28 @@ def test_new_report_never_overwrites(data: Path) -> None:
     second = cunjing("new", "report", "--data", data, "--today", "2026-11-28")
     assert first.code == 0 and second.code == 0
     a, b = created(first.out, data), created(second.out, data)
-    assert a.name == "2026-11-28-county-report.md" and b.name == "2026-11-28-county-report-2.md"
+    assert a.name == "2026-11-county.md" and b.name == "2026-11-county-2.md"
     meta = front_matter(a)
     assert meta["title"] == "全县11月工作报告" and "post" not in meta
     assert "【请填写" in b.read_text(encoding="utf-8")  # the first was not touched by the second
     assert "全县11月工作报告" in a.read_text(encoding="utf-8")
+
+
+def test_early_in_a_month_the_report_is_on_the_previous_month(data: Path) -> None:
+    for today, name, start, end in (
+        ("2026-12-02", "2026-11-county.md", "2026-11-01", "2026-11-30"),
+        ("2026-12-10", "2026-11-county-2.md", "2026-11-01", "2026-11-30"),
+        ("2026-12-11", "2026-12-county.md", "2026-12-01", "2026-12-11"),
+        ("2027-01-05", "2026-12-county-2.md", "2026-12-01", "2026-12-31"),
+    ):
+        run = cunjing("new", "report", "--data", data, "--today", today)
+        assert run.code == 0, run.text
+        path = created(run.out, data)
+        meta = front_matter(path)
+        assert path.name == name
+        assert str(meta["date"]) == today
+        assert (str(meta["period"]["from"]), str(meta["period"]["to"])) == (start, end)
+    assert "2026年11月工作报告" in (data / "reports/2026-11-county.md").read_text(encoding="utf-8")
 
 
 def test_new_refuses_unknown_ids(data: Path) -> None:
@@ -59,6 +77,7 @@ def test_new_refuses_unknown_ids(data: Path) -> None:
     assert run.code == 1 and "找不到编号为“zhongshu-chang-an”的警务室" in run.err
     run = cunjing("new", "notice", "--village", "nowhere", "--data", data, "--today", "2026-11-28")
     assert run.code == 1 and "找不到编号为“nowhere”的村（社区）" in run.err
-    assert not list((data / "reports").glob("2026-11-28-*")) and not list((data / "notices").glob("2026-11-28-*"))
+    assert sorted(p.name for p in (data / "reports").iterdir()) == sorted(p.name for p in (SAMPLE / "reports").iterdir())
+    assert not list((data / "notices").glob("2026-11-28-*"))
     run = cunjing("new", "leaflet", "--data", data)
     assert run.code == 2 and "命令写法不对" in run.err
