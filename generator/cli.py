@@ -77,10 +77,17 @@ def make_parser() -> argparse.ArgumentParser:
         common(q)
         new.arguments(q)
         q.set_defaults(run=new.run)
-    p = sub.add_parser("excel", help="Excel 名册：export 把警务室、村（社区）、民警、辅警协管员和平安建设导出成一个工作簿")
-    p.add_argument("action", choices=["export"], metavar="操作", help="export（导出名册）")
+    p = sub.add_parser(
+        "excel", help="Excel 名册：export 把警务室、村（社区）、民警、辅警协管员和平安建设导出成一个工作簿；"
+        "use 改用这个工作簿（代替 .yml 文件）",
+    )
+    p.add_argument("action", choices=["export", "use"], metavar="操作", help="export（导出名册）或 use（改用工作簿）")
+    p.add_argument(
+        "file", type=Path, nargs="?", default=None, metavar="文件",
+        help="export：导出到哪个文件（默认 名册.xlsx）；use：改好的工作簿（默认 data/名册.xlsx）",
+    )
     common(p)
-    p.add_argument("-o", "--output", type=Path, default=Path("名册.xlsx"), help="导出到哪个文件（默认 名册.xlsx）")
+    p.add_argument("-o", "--output", type=Path, default=None, help="export 导出到哪个文件（同“文件”）")
     p = sub.add_parser("init", help="新建一个县的网站项目文件夹（设置、示例警务室、空的内容文件夹）")
     p.add_argument("dir", type=Path, metavar="文件夹", help="新项目的文件夹（可以不存在，已有文件不会被覆盖）")
     return parser
@@ -98,11 +105,8 @@ def _load(args: argparse.Namespace) -> Site | None:
 
 
 def _summary(site: Site) -> str:
-    grid = site.grid
-    return (
-        f"{len(grid.posts)} 个警务室、{len(grid.villages)} 个村（社区）、"
-        f"{len(grid.officers)} 名民警、{len(grid.staff)} 名辅警和协管员"
-    )
+    """What the data holds, kind by kind, so an editor sees a new file was taken in."""
+    return "；".join(kind.count(site) for kind in KINDS if kind.count is not None)
 
 
 def _config(args: argparse.Namespace) -> Path | None:
@@ -203,64 +207,33 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_excel(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime, time
-
-    from .core.problems import Problems
-    from .core.xlsx import write_workbook
-    from .kind import Load
-    from .kinds import load_order
-    from .site import load_kinds
+    from . import excel
 
     if not args.data.is_dir():
         print(f"找不到数据文件夹 {args.data}，请在项目文件夹里运行，或用 --data 指定。", file=sys.stderr)
         return 1
     today = build_date(args.today)
-    ctx = Load(args.data, today, None, Problems())
-    order = load_order()
-    # The roster first: the other sheets are checked against it.
-    load_kinds(ctx, order[:1])
-    if ctx.problems.errors:
-        print(format_report(ctx.problems), file=sys.stderr)
-        print("名册有错误，没有导出。请先改正上面的错误。", file=sys.stderr)
+    try:
+        if args.action == "export":
+            output: Path = args.output or args.file or Path(excel.WORKBOOK)
+            held = excel.export(args.data, today, output)
+            print(
+                f"已导出名册 {output}：{held}。用 Excel 或 WPS 修改后保存，"
+                f"再运行 cunjing excel use {output}：它把工作簿放到 {args.data}/{excel.WORKBOOK}，"
+                "把被代替的 .yml 文件移到备份文件夹（不删除），然后检查数据。"
+            )
+            return 0
+        source: Path = args.file or args.data / excel.WORKBOOK
+        target, moves = excel.use(args.data, source, today)
+    except excel.Refused as exc:
+        print(str(exc), file=sys.stderr)
         return 1
-    with_sheets = {kind.name for kind in KINDS if kind.sheets is not None}
-    wanted = _needed(with_sheets)
-    load_kinds(ctx, [kind for kind in order[1:] if kind.name in wanted])
-    if ctx.problems.errors:
-        print(format_report(ctx.problems), file=sys.stderr)
-        titles = "、".join(kind.title for kind in order[1:] if kind.name in wanted)
-        print(f"{titles}数据有错误，没有导出。请先改正上面的错误。", file=sys.stderr)
-        return 1
-    sheets, held = [], []
-    for kind in KINDS:
-        if kind.sheets is not None:
-            found, words = kind.sheets(ctx)
-            sheets += found
-            held.append(words)
-    content = write_workbook(sheets, datetime.combine(today, time(0, 0), tzinfo=UTC))
-    output: Path = args.output
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".tmp")
-    tmp.write_bytes(content)
-    tmp.replace(output)
-    print(
-        f"已导出名册 {output}：{'，'.join(held)}。用 Excel 或 WPS 修改后，"
-        f"可以放到 {args.data}/名册.xlsx 代替 posts 和 safety 文件夹里的 .yml 文件（两者只能留一份）。"
-    )
-    return 0
-
-
-def _needed(names: set[str]) -> set[str]:
-    """The kinds named and every kind they need, transitively."""
-    by_name = {kind.name: kind for kind in KINDS}
-    out: set[str] = set()
-    todo = list(names)
-    while todo:
-        name = todo.pop()
-        if name not in out:
-            out.add(name)
-            todo.extend(by_name[name].needs)
-    return out
+    print(f"已改用 Excel 名册 {target}。")
+    if moves:
+        print(f"移到备份文件夹的文件（共 {len(moves)} 个，没有删除，需要时可以放回去）：")
+        for old, new in moves:
+            print(f"  {old} -> {new}")
+    return cmd_check(args)
 
 
 COMMANDS = {

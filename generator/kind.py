@@ -157,13 +157,17 @@ class Kind:
     # Phone numbers the kind publishes (the personal-data guard accepts them).
     published_numbers: Callable[[Load], set[str]] | None = None
     schemas: tuple[Schema, ...] = ()
+    # What `cunjing check` and `build` say they took in, e.g. "9 条安全提示".
+    count: Callable[[Site], str] | None = None
     pages: Callable[[Build], SiteOutput] | None = None
     # After every kind's pages: what covers all of them (old addresses, 404, the service worker).
     finish: Callable[[Build, SiteOutput], SiteOutput] | None = None
     blocks: tuple[Block, ...] = ()
     feed: Callable[[Build], Sequence[FeedItem]] | None = None
-    # Its sheets of the Excel workbook (`cunjing excel export`), and what they hold in words.
+    # Its sheets of the Excel workbook (`cunjing excel export`), and what they hold in words;
+    # their names, which replace the .yml files of ``folder`` once the workbook holds them.
     sheets: Callable[[Load], tuple[list[Sheet], str]] | None = None
+    sheet_names: tuple[str, ...] = ()
     new: Command | None = None  # `cunjing new <name>`
     templates: bool = False  # has templates/ (named "<kind>/<file>")
     stylesheet: str | None = None  # its CSS in assets/, joined into the residents' stylesheet

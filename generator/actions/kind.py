@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..kind import Kind, Schema
 from . import urls
 from .load import load_actions
+from .model import ACTIONS
 from .pages import ACTIONS_BLOCK, action_feed, action_pages
 from .schema import Action
 
@@ -17,6 +18,7 @@ KIND = Kind(
     needs=("directory",),
     load=load_actions,
     schemas=(Schema("action.schema.json", Action, "data/actions/*.md 开头的信息：立项整改"),),
+    count=lambda site: f"{len(ACTIONS.of(site).all)} 项立项整改",
     pages=action_pages,
     blocks=(ACTIONS_BLOCK,),
     feed=action_feed,

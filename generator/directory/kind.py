@@ -4,7 +4,7 @@ lists of posts by township, vCards, printed boards and cards, old addresses."""
 from __future__ import annotations
 
 from ..core.xlsx import Sheet
-from ..kind import Kind, Load, Schema
+from ..kind import Kind, Load, Schema, Site
 from . import urls
 from .aliases import alias_files
 from .load import load_grid
@@ -12,11 +12,19 @@ from .pages import directory_pages
 from .photos import photo_url
 from .schema import Post
 from .share import SHARE_BLOCK
-from .workbook import roster_sheets
+from .workbook import OFFICERS, POSTS, STAFF, VILLAGES, roster_sheets
 
 
 def _sheets(ctx: Load) -> tuple[list[Sheet], str]:
     return roster_sheets(ctx.grid.posts), f"{len(ctx.grid.posts)} 个警务室"
+
+
+def _count(site: Site) -> str:
+    grid = site.grid
+    return (
+        f"{len(grid.posts)} 个警务室、{len(grid.villages)} 个村（社区）、"
+        f"{len(grid.officers)} 名民警、{len(grid.staff)} 名辅警和协管员"
+    )
 
 
 KIND = Kind(
@@ -27,10 +35,12 @@ KIND = Kind(
     load=lambda ctx: load_grid(ctx.data_dir, ctx.problems),
     published_numbers=lambda ctx: ctx.grid.published_numbers(),
     schemas=(Schema("post.schema.json", Post, "data/posts/<警务室编号>.yml：一个警务室", ("id",)),),
+    count=_count,
     pages=directory_pages,
     finish=alias_files,
     blocks=(SHARE_BLOCK,),
     sheets=_sheets,
+    sheet_names=(POSTS, VILLAGES, OFFICERS, STAFF),
     templates=True,
     stylesheet="directory.css",
     nav=(2, "警务室", urls.POSTS),

@@ -12,7 +12,7 @@ from ..safety.model import SAFETY
 from . import urls
 from .blocks import EVENTS_BLOCK
 from .load import load_calendar
-from .model import Calendar
+from .model import CALENDAR, Calendar
 from .pages import events_pages
 from .schema import Event
 
@@ -43,6 +43,7 @@ KIND = Kind(
     needs=("directory", "law", "safety"),
     load=_load,
     schemas=(Schema("event.schema.json", Event, "data/events/*.yml：活动", ("slug",)),),
+    count=lambda site: f"{len(CALENDAR.of(site).events)} 项活动",
     pages=events_pages,
     blocks=(EVENTS_BLOCK,),
     templates=True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..kind import Command, Kind, Schema
 from . import urls
-from .load import load_law
+from .load import LAW, load_law
 from .new import new_arguments, new_lecture
 from .pages import law_pages
 from .schema import Lecture
@@ -20,6 +20,7 @@ KIND = Kind(
     uses=("safety",),
     load=lambda ctx: load_law(ctx.data_dir, ctx.grid, ctx.problems),
     schemas=(Schema("lecture.schema.json", Lecture, "data/lectures/*.md 开头的信息：法制宣传", ("slug",)),),
+    count=lambda site: f"{len(LAW.of(site).lectures)} 个法制宣传讲座和文章",
     pages=law_pages,
     new=Command("lecture", "新建一篇法制宣传讲座或文章（用模板，不会覆盖已有文件）", new_arguments, new_lecture),
     templates=True,

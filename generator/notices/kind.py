@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..kind import Command, Kind, Schema
 from . import urls
 from .load import load_notices
+from .model import NOTICES
 from .new import new_arguments, new_notice
 from .pages import NOTICES_BLOCK, notice_feed, notice_pages
 from .schema import Notice
@@ -18,6 +19,7 @@ KIND = Kind(
     needs=("directory",),
     load=load_notices,
     schemas=(Schema("notice.schema.json", Notice, "data/notices/*.md 开头的信息：安全提示"),),
+    count=lambda site: f"{len(NOTICES.of(site).all)} 条安全提示",
     pages=notice_pages,
     blocks=(NOTICES_BLOCK,),
     feed=notice_feed,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..kind import Command, Kind, Schema
 from . import urls
 from .load import load_reports
+from .model import REPORTS
 from .new import new_arguments, new_report
 from .pages import REPORTS_BLOCK, report_feed, report_pages
 from .schema import Report
@@ -18,6 +19,7 @@ KIND = Kind(
     needs=("directory", "visits", "requests"),
     load=load_reports,
     schemas=(Schema("report.schema.json", Report, "data/reports/*.md 开头的信息：工作报告"),),
+    count=lambda site: f"{len(REPORTS.of(site).all)} 份工作报告",
     pages=report_pages,
     blocks=(REPORTS_BLOCK,),
     feed=report_feed,

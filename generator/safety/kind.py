@@ -10,7 +10,8 @@ from .load import load_safety
 from .model import SAFETY, SafetyBook
 from .pages import SAFETY_BLOCK, safety_pages
 from .schema import Safety
-from .workbook import safety_sheets
+from .workbook import MEDIATORS, SIX, safety_sheets
+from .workbook import SAFETY as SAFETY_SHEET
 
 
 def _load(ctx: Load) -> SafetyBook:
@@ -35,6 +36,7 @@ KIND = Kind(
     pages=safety_pages,
     blocks=(SAFETY_BLOCK,),
     sheets=_sheets,
+    sheet_names=(SAFETY_SHEET, MEDIATORS, SIX),
     templates=True,
     stylesheet="safety.css",
     nav=(7, "平安建设", urls.SAFETY),
