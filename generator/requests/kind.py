@@ -22,6 +22,10 @@ KIND = Kind(
     title="群众诉求台账",
     summary="群众诉求台账（五个及时，内部资料，不公布）：只把受理、化解、反馈的数字显示在数据公开和报告里",
     folder="requests",
+    folder_note=(
+        "这里放群众诉求台账（.csv 或 .xlsx），只用来统计受理、化解、反馈的件数，内容不会公布。\n"
+        "第一行表头见 README 的“群众诉求（五个及时）”一节。用 Excel 保存时请选“CSV UTF-8（逗号分隔）”或 .xlsx。\n"
+    ),
     internal=True,
     needs=("directory",),
     load=_load,

@@ -28,6 +28,10 @@ KIND = Kind(
     title="平安建设",
     summary="/safety/（各村的平安建设情况）和村页面上的平安建设：六位一体、调解员、治安巡逻（巡逻也进活动日历）",
     folder="safety",
+    folder_note=(
+        "这里放各村（社区）的平安建设（每个村一个 .yml 文件，文件名是村的编号，如 changan.yml）："
+        "平安称号、治安巡逻队、调解员、六位一体。也可以写在 Excel 名册的三个平安建设工作表里（两者只留一份）。\n"
+    ),
     needs=("directory", "law"),
     uses=("events",),
     load=_load,
