@@ -23,11 +23,12 @@ class Ids(Generic[T]):
     """The ids of one kind of record (警务室, 村（社区）, 民警 …)."""
 
     what: str  # what the id names, in Chinese: 警务室, 村（社区）, 民警
-    # Ids are defined in data/posts/, which the suggestion names when nothing is close.
     items: Mapping[str, T]
     aliases: Mapping[str, T] = field(default_factory=dict)
     # Ids written in files that failed to load: already reported.
     unchecked: frozenset[str] = frozenset()
+    # Where the ids are defined, as the suggestion names it when nothing is close.
+    defined_in: str = "posts 文件夹里"
 
     def get(self, ref: str) -> T | None:
         """The record an id or a former id names; None when unknown."""
@@ -39,7 +40,7 @@ class Ids(Generic[T]):
 
     def suggestion(self, ref: str) -> str:
         guess = difflib.get_close_matches(ref, list(self.items), n=1)
-        return f"是否想写“{guess[0]}”？" if guess else "编号要和 posts 文件夹里写的一致。"
+        return f"是否想写“{guess[0]}”？" if guess else f"编号要和{self.defined_in}写的一致。"
 
     def unknown_message(self, ref: str, advice: str = "") -> str:
         return f"找不到编号为“{ref}”的{self.what}。{self.suggestion(ref)}{advice}"

@@ -84,11 +84,24 @@ def format_report(problems: Iterable[Problem]) -> str:
 
 
 def field_path(path: Iterable[str | int]) -> str:
-    """Render a path such as ("officers", 0, "phone") as officers[0].phone."""
+    """A path such as ("officers", 0, "phone") as an editor reads it: the names
+    as written in the file, list items counted from 1 — officers 第1项 → phone."""
     out = ""
     for part in path:
         if isinstance(part, int):
-            out += f"[{part}]"
+            out += f" 第{part + 1}项"
         else:
-            out += f".{part}" if out else str(part)
+            out += f" → {part}" if out else str(part)
     return out
+
+
+def parse_field_path(text: str) -> tuple[str | int, ...]:
+    """The path back from field_path's text (a Chinese title after it is dropped):
+    'officers 第1项 → phone（电话）' -> ('officers', 0, 'phone')."""
+    out: list[str | int] = []
+    for segment in text.split("（", 1)[0].split(" → "):
+        name, *items = segment.split(" 第")
+        if name:
+            out.append(name)
+        out += [int(item.removesuffix("项")) - 1 for item in items if item.removesuffix("项").isdigit()]
+    return tuple(out)

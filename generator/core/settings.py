@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from .files import IMAGE_TYPES, display_path, resolve_data_file
 from .messages import validate_document
-from .problems import Problems
+from .problems import Problems, field_path
 from .records import EmergencyPhone, Phone, Record, Text
 from .yamlio import load_yaml_file
 
@@ -84,7 +84,7 @@ def load_settings(data_dir: Path, problems: Problems) -> SiteConfig | None:
     if settings is not None and settings.feedback.wechat_qr is not None:
         found = resolve_data_file(data_dir, settings.feedback.wechat_qr, IMAGE_TYPES)
         if isinstance(found, str):
-            problems.add(display, doc.line_of(("feedback", "wechat_qr")), "feedback.wechat_qr", found)
+            problems.add(display, doc.line_of(("feedback", "wechat_qr")), field_path(("feedback", "wechat_qr")), found)
     data = doc.data if isinstance(doc.data, dict) else None
     if data is not None and data.get("site_url") in (None, ""):
         # Written but empty: its own line; missing: the file's mapping, as for other required fields.

@@ -29,6 +29,8 @@ class Grid:
     # Phone numbers (digits) written in post files that failed to load: the
     # editor meant to publish them, so the personal-data guard accepts them.
     unchecked_phones: frozenset[str] = frozenset()
+    # The roster is data/名册.xlsx (else the post files): messages name it so.
+    workbook: bool = False
     post_by_id: dict[str, Post] = field(init=False)
     village_by_id: dict[str, Village] = field(init=False)
     officer_by_id: dict[str, Officer] = field(init=False)
@@ -73,17 +75,23 @@ class Grid:
         set_(self, "township_slugs", _slugs(list(by_township)))
 
     # -- the one way other kinds resolve the ids editors write --------------
+    def _defined_in(self, sheet: str) -> str:
+        return f"名册.xlsx“{sheet}”工作表“编号”列里" if self.workbook else "posts 文件夹里"
+
     @property
     def post_ids(self) -> Ids[Post]:
-        return Ids("警务室", self.post_by_id, unchecked=self.unchecked)
+        return Ids("警务室", self.post_by_id, unchecked=self.unchecked, defined_in=self._defined_in("警务室"))
 
     @property
     def village_ids(self) -> Ids[Village]:
-        return Ids("村（社区）", self.village_by_id, self.alias_of, unchecked=self.unchecked)
+        return Ids(
+            "村（社区）", self.village_by_id, self.alias_of, unchecked=self.unchecked,
+            defined_in=self._defined_in("村（社区）"),
+        )
 
     @property
     def officer_ids(self) -> Ids[Officer]:
-        return Ids("民警", self.officer_by_id, unchecked=self.unchecked)
+        return Ids("民警", self.officer_by_id, unchecked=self.unchecked, defined_in=self._defined_in("民警"))
 
     # -- walking the grid ------------------------------------------------
     @property

@@ -37,7 +37,7 @@ def load_grid(data_dir: Path, problems: Problems) -> Grid:
         )
         return Grid(
             posts=tuple(p for p, _ in posts), unchecked=frozenset(unchecked),
-            unchecked_phones=frozenset(phones.digits(phones.halfwidth(n)) for n in written),
+            unchecked_phones=frozenset(phones.digits(phones.halfwidth(n)) for n in written), workbook=True,
         )
     posts, checked = _load_posts(data_dir, problems, unchecked)
     check_posts(checked, data_dir, problems, unchecked)

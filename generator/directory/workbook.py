@@ -23,7 +23,7 @@ from ..core import phones
 from ..core.files import display_path
 from ..core.guard import find_id_numbers, find_mobiles, mask
 from ..core.messages import describe, salvage
-from ..core.problems import Problems
+from ..core.problems import Problems, parse_field_path
 from ..core.xlsx import Row, Sheet, read_workbook, write_workbook
 from ..core.yamlio import Document
 from .rules import did_you_mean
@@ -263,7 +263,7 @@ class Book:
             if post is None or not problem.file.startswith(f"{self.display}#"):
                 into.extend([problem])
                 continue
-            path = _parse_field(problem.field or "")
+            path = parse_field_path(problem.field or "")
             message = quoted.sub(unquote, problem.message)
             self.add(post.at(path), message, problem.severity, into)
 
@@ -365,15 +365,6 @@ def _encode(order: tuple[str, ...], where: Where) -> int:
 
 def _decode(order: tuple[str, ...], line: int) -> tuple[str, int]:
     return order[line // ROW_BASE], line % ROW_BASE
-
-
-def _parse_field(text: str) -> Path_:
-    """'officers[0].phone（电话）' -> ('officers', 0, 'phone')."""
-    text = text.split("（", 1)[0]
-    out: list[str | int] = []
-    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text):
-        out.append(int(index) if index else name)
-    return tuple(out)
 
 
 def roster_path(data_dir: Path) -> Path:

@@ -42,12 +42,12 @@ def test_missing_required_field(data: Path) -> None:
 
 def test_mistyped_field(data: Path) -> None:
     edit(data, POST, "population: 4650", "population: 四千六")
-    check_fails(data, file=POST, line=line_of(data / POST, "四千六"), field="villages[0].population（人口）", words="应为整数")
+    check_fails(data, file=POST, line=line_of(data / POST, "四千六"), field="villages 第1项 → population（人口）", words="应为整数")
 
 
 def test_wrong_choice(data: Path) -> None:
     edit(data, POST, "kind: 社区", "kind: 街道")
-    check_fails(data, file=POST, line=line_of(data / POST, "kind: 街道"), field="villages[0].kind（类型）", words="行政村、社区")
+    check_fails(data, file=POST, line=line_of(data / POST, "kind: 街道"), field="villages 第1项 → kind（类型）", words="行政村、社区")
 
 
 def test_duplicate_key(data: Path) -> None:
@@ -58,12 +58,12 @@ def test_duplicate_key(data: Path) -> None:
 def test_duplicate_officer_id(data: Path) -> None:
     edit(data, POST, "  - id: zhang-lei\n", "  - id: li-jianguo\n")
     edit(data, POST, "officers: [zhang-lei]", "officers: [li-jianguo]")
-    check_fails(data, file=POST, line=line_of(data / POST, "name: 张磊") - 1, field="officers[1].id", words="重复")
+    check_fails(data, file=POST, line=line_of(data / POST, "name: 张磊") - 1, field="officers 第2项 → id", words="重复")
 
 
 def test_duplicate_village_id_in_one_post(data: Path) -> None:
     edit(data, POST, "  - id: wenbi\n", "  - id: changan\n")
-    check_fails(data, file=POST, line=line_of(data / POST, "name: 文笔社区") - 1, field="villages[1].id", words="重复")
+    check_fails(data, file=POST, line=line_of(data / POST, "name: 文笔社区") - 1, field="villages 第2项 → id", words="重复")
 
 
 def test_village_listed_in_two_posts(data: Path) -> None:
@@ -71,17 +71,17 @@ def test_village_listed_in_two_posts(data: Path) -> None:
     edit(data, other, "  - id: chaoyang\n", "  - id: changan\n")
     err = cunjing("check", "--data", data).err
     assert "同时列在两个警务室" in err and "changan" in err
-    assert re.search(r"posts/zhongshu-c\w+\.yml:\d+: 错误：字段 villages\[\d\]\.id", err)
+    assert re.search(r"posts/zhongshu-c\w+\.yml:\d+: 错误：字段 villages 第\d+项 → id", err)
 
 
 def test_unknown_officer(data: Path) -> None:
     edit(data, POST, "officers: [li-jianguo]", "officers: [li-jianguoo]")
-    check_fails(data, file=POST, line=line_of(data / POST, "li-jianguoo"), field="villages[0].officers[0]", words="找不到编号为“li-jianguoo”的民警")
+    check_fails(data, file=POST, line=line_of(data / POST, "li-jianguoo"), field="villages 第1项 → officers 第1项", words="找不到编号为“li-jianguoo”的民警")
 
 
 def test_officer_of_another_post(data: Path) -> None:
     edit(data, POST, "officers: [zhang-lei]", "officers: [shan-zhihua]")
-    check_fails(data, file=POST, line=line_of(data / POST, "shan-zhihua"), field="villages[1].officers[0]", words="不是本警务室的民警")
+    check_fails(data, file=POST, line=line_of(data / POST, "shan-zhihua"), field="villages 第2项 → officers 第1项", words="不是本警务室的民警")
 
 
 def test_post_without_officer(data: Path) -> None:
@@ -93,13 +93,13 @@ def test_post_without_officer(data: Path) -> None:
 
 def test_village_without_officer(data: Path) -> None:
     edit(data, POST, "officers: [zhang-lei]", "officers: []")
-    check_fails(data, file=POST, line=line_of(data / POST, "officers: []"), field="villages[1].officers", words="没有责任民警")
+    check_fails(data, file=POST, line=line_of(data / POST, "officers: []"), field="villages 第2项 → officers", words="没有责任民警")
 
 
 @pytest.mark.parametrize("bad", ["0873-06101", "23912345678", "电话号码"])
 def test_malformed_phone(data: Path, bad: str) -> None:
     edit(data, POST, '"0873-0610102"', f'"{bad}"')
-    check_fails(data, file=POST, line=line_of(data / POST, f'"{bad}"'), field="officers[0].phone（电话）", words="格式不正确")
+    check_fails(data, file=POST, line=line_of(data / POST, f'"{bad}"'), field="officers 第1项 → phone（电话）", words="格式不正确")
 
 
 def test_phone_spaces_and_dashes_are_normalised(data: Path) -> None:
@@ -110,12 +110,12 @@ def test_phone_spaces_and_dashes_are_normalised(data: Path) -> None:
 @pytest.mark.parametrize("bad", ["0", "-20"])
 def test_non_positive_population(data: Path, bad: str) -> None:
     edit(data, POST, "population: 4650", f"population: {bad}")
-    check_fails(data, file=POST, line=line_of(data / POST, f"population: {bad}"), field="villages[0].population（人口）", words="应大于 0")
+    check_fails(data, file=POST, line=line_of(data / POST, f"population: {bad}"), field="villages 第1项 → population（人口）", words="应大于 0")
 
 
 def test_missing_photo(data: Path) -> None:
     (data / "photos/li-jianguo.png").unlink()
-    check_fails(data, file=POST, line=line_of(data / POST, "photo:"), field="officers[0].photo", words="找不到文件")
+    check_fails(data, file=POST, line=line_of(data / POST, "photo:"), field="officers 第1项 → photo", words="找不到文件")
 
 
 @pytest.mark.parametrize("ref", ["../secret.png", "/etc/passwd.png", "link.png"])
@@ -123,12 +123,12 @@ def test_photo_outside_data(data: Path, ref: str) -> None:
     (data.parent / "secret.png").write_bytes(b"x")
     (data / "link.png").symlink_to(data.parent / "secret.png")
     edit(data, POST, "photo: photos/li-jianguo.png", f"photo: {ref}")
-    check_fails(data, file=POST, line=line_of(data / POST, "photo:"), field="officers[0].photo", words="data/")
+    check_fails(data, file=POST, line=line_of(data / POST, "photo:"), field="officers 第1项 → photo", words="data/")
 
 
 def test_unknown_key_suggests_the_right_one(data: Path) -> None:
     edit(data, POST, "    badge: \"057191\"", "    bagde: \"057191\"")
-    err = check_fails(data, file=POST, line=line_of(data / POST, "bagde"), field="officers[0].bagde", words="是否想写“badge”")
+    err = check_fails(data, file=POST, line=line_of(data / POST, "bagde"), field="officers 第1项 → bagde", words="是否想写“badge”")
     assert "缺少必填字段" in err  # badge is now missing too: every problem at once
 
 

@@ -74,3 +74,17 @@ def test_use_refuses_a_workbook_without_the_roster(tmp_path: Path) -> None:
     assert list((folder / "data/posts").glob("*.yml")), "nothing moved"
     run = cunjing("excel", "use", "没有这个.xlsx", cwd=folder)
     assert run.code == 1 and "找不到" in run.err
+
+
+def test_with_the_workbook_unknown_ids_elsewhere_point_to_its_sheets(tmp_path: Path) -> None:
+    folder = project(tmp_path)
+    assert cunjing("excel", "export", cwd=folder).code == 0
+    assert cunjing("excel", "use", "名册.xlsx", cwd=folder).code == 0
+    notice = folder / "data/notices/2026-11-changan-ebike-theft.md"
+    notice.write_text(
+        notice.read_text(encoding="utf-8").replace("posts: [zhongshu-changan]", "posts: [qqqqqqqqqq]"), encoding="utf-8",
+    )
+    run = cunjing("check", cwd=folder)
+    assert run.code == 1
+    [line] = [row for row in run.err.splitlines() if "qqqqqqqqqq" in row]
+    assert "名册.xlsx“警务室”工作表“编号”列" in line and "posts 文件夹" not in line

@@ -17,7 +17,7 @@ POST = "posts/baishui-baishui.yml"
 def test_fullwidth_digit_in_a_phone_is_refused_at_its_line(data: Path) -> None:
     path = edit(data, POST, '    phone: "0873-0650102"\n', '    phone: "0873-065010２"\n')
     check_fails(
-        data, file=POST, line=line_of(path, "065010２"), field="officers[0].phone",
+        data, file=POST, line=line_of(path, "065010２"), field="officers 第1项 → phone",
         words="全角字符（“２”）",
     )
 

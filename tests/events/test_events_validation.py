@@ -22,13 +22,13 @@ POST = "posts/zhongshu-changan.yml"
 
 def test_unknown_post_id(data: Path) -> None:
     edit(data, EVENT, "posts: [zhongshu-changan,", "posts: [zhongshu-changn,")
-    err = check_fails(data, file=EVENT, line=line_of(data / EVENT, "zhongshu-changn"), field="posts[0]", words="找不到编号为“zhongshu-changn”的警务室")
+    err = check_fails(data, file=EVENT, line=line_of(data / EVENT, "zhongshu-changn"), field="posts 第1项", words="找不到编号为“zhongshu-changn”的警务室")
     assert "是否想写“zhongshu-changan”" in err
 
 
 def test_unknown_village_id(data: Path) -> None:
     edit(data, LECTURE, "posts: [zhongshu-changan]", "villages: [changan, nowhere]")
-    check_fails(data, file=LECTURE, line=line_of(data / LECTURE, "nowhere"), field="villages[1]", words="找不到编号为“nowhere”的村（社区）")
+    check_fails(data, file=LECTURE, line=line_of(data / LECTURE, "nowhere"), field="villages 第2项", words="找不到编号为“nowhere”的村（社区）")
 
 
 def test_old_village_id_resolves_to_the_current_one(data: Path, tmp_path: Path) -> None:
@@ -111,8 +111,8 @@ def test_reception_ending_before_it_starts(data: Path) -> None:
 def test_reception_bad_rule_and_time(data: Path) -> None:
     edit(data, POST, "repeat: FREQ=WEEKLY;BYDAY=WE", "repeat: FREQ=WEEKLY;BYDAY=WED")
     edit(data, POST, 'start: "09:00"', 'start: "上午九点"')
-    err = check_fails(data, file=POST, line=line_of(data / POST, "BYDAY=WED"), field="reception.repeat（重复规则）", words="“WED”不对")
-    has(err, file=POST, line=line_of(data / POST, "上午九点"), field="reception.start（开始时间）", words="请写成时:分，例如 09:00")
+    err = check_fails(data, file=POST, line=line_of(data / POST, "BYDAY=WED"), field="reception → repeat（重复规则）", words="“WED”不对")
+    has(err, file=POST, line=line_of(data / POST, "上午九点"), field="reception → start（开始时间）", words="请写成时:分，例如 09:00")
 
 
 @pytest.mark.parametrize("name", ["Fanzha.md", "反诈.md", "index.md"])

@@ -48,7 +48,7 @@ def test_missing_audio(data: Path) -> None:
 def test_missing_material(data: Path) -> None:
     (data / "materials/toukui.jpg").unlink()
     rel = "lectures/jiaotong-anquan-jinma.md"
-    check_fails(data, file=rel, line=line_of(data / rel, "file: materials/toukui.jpg"), field="materials[0]", words="找不到文件")
+    check_fails(data, file=rel, line=line_of(data / rel, "file: materials/toukui.jpg"), field="materials 第1项", words="找不到文件")
 
 
 @pytest.mark.parametrize(("ref", "words"), [
@@ -62,7 +62,7 @@ def test_material_outside_data(data: Path, tmp_path: Path, ref: str, words: str)
     (data / "materials/escape.pdf").symlink_to(outside)
     rel = "lectures/tiaojieyuan-tudi.md"
     edit(data, rel, "file: materials/tiaojie-yaodian.pdf", f"file: {ref}")
-    check_fails(data, file=rel, line=line_of(data / rel, f"file: {ref}"), field="materials[0]", words=words)
+    check_fails(data, file=rel, line=line_of(data / rel, f"file: {ref}"), field="materials 第1项", words=words)
 
 
 def test_wrong_audio_type(data: Path) -> None:

@@ -14,8 +14,8 @@ NOTICE = "notices/2026-11-changan-ebike-theft.md"
 
 def test_notice_unknown_post_and_village(data: Path) -> None:
     path = edit(data, NOTICE, "posts: [zhongshu-changan]", "posts: [zhongshu-changan, nowhere]\nvillages: [changan, chang-an2]")
-    check_fails(data, file=NOTICE, line=line_of(path, "nowhere"), field="posts[1]", words="找不到编号为“nowhere”的警务室")
-    check_fails(data, file=NOTICE, line=line_of(path, "chang-an2"), field="villages[1]",
+    check_fails(data, file=NOTICE, line=line_of(path, "nowhere"), field="posts 第2项", words="找不到编号为“nowhere”的警务室")
+    check_fails(data, file=NOTICE, line=line_of(path, "chang-an2"), field="villages 第2项",
                 words="找不到编号为“chang-an2”的村（社区）")
 
 

@@ -32,7 +32,7 @@ def test_new_report_for_a_post(data: Path, tmp_path: Path) -> None:
     assert all("模板的提示文字" in row and "错误" in row for row in lines)
     title_line = next(n for n, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if t.startswith("title:"))
     assert any(f"{path.name}:{title_line}: 错误：字段 title：" in row for row in lines)
-    assert any("字段 stats.visits" in row and "只写数字" in row for row in lines)
+    assert any("字段 stats → visits" in row and "只写数字" in row for row in lines)
 
     fill(path)
     check = cunjing("check", "--data", data)
@@ -81,3 +81,22 @@ def test_new_refuses_unknown_ids(data: Path) -> None:
     assert not list((data / "notices").glob("2026-11-28-*"))
     run = cunjing("new", "leaflet", "--data", data)
     assert run.code == 2 and "命令写法不对" in run.err
+
+
+def test_new_works_from_the_roster_while_another_file_is_unfinished(data: Path) -> None:
+    """Only the roster is read: a half-written notice elsewhere does not stop a new report,
+    and with the Excel roster there is no talk of posts/*.yml files."""
+    broken = data / "notices/2026-11-anti-fraud.md"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    assert cunjing("check", "--data", data).code == 1
+    run = cunjing("new", "report", "--post", "zhongshu-changan", "--data", data, "--today", "2026-11-28")
+    assert run.code == 0, run.text
+    # The same with the Excel roster in use (the unfinished notice is not a roster error).
+    assert cunjing("excel", "export", "-o", data / "名册.xlsx", "--data", data).code == 0
+    assert cunjing("excel", "use", "--data", data).code == 1  # switched, then the check names the notice
+    assert not list((data / "posts").glob("*.yml"))
+    run = cunjing("new", "report", "--post", "zhongshu-chongyang", "--data", data, "--today", "2026-11-28")
+    assert run.code == 0, run.text
+    run = cunjing("new", "report", "--post", "qqqqqqqqqq", "--data", data)
+    assert run.code == 1 and "找不到编号为“qqqqqqqqqq”的警务室" in run.err
+    assert ".yml" not in run.err and "名册.xlsx“警务室”工作表" in run.err

@@ -31,23 +31,23 @@ def test_report_bad_date(data: Path) -> None:
 
 def test_report_period_from_after_to(data: Path) -> None:
     path = edit(data, REPORT, "from: 2026-10-01", "from: 2026-11-01")
-    check_fails(data, file=REPORT, line=line_of(path, "from: 2026-11-01"), field="period.from",
+    check_fails(data, file=REPORT, line=line_of(path, "from: 2026-11-01"), field="period → from",
                 words="开始日期 2026-11-01 在结束日期 2026-10-31 之后")
 
 
 def test_report_negative_figure(data: Path) -> None:
     path = edit(data, REPORT, "patrols: 28", "patrols: -28")
-    check_fails(data, file=REPORT, line=line_of(path, "-28"), field="stats.patrols", words="不小于 0")
+    check_fails(data, file=REPORT, line=line_of(path, "-28"), field="stats → patrols", words="不小于 0")
 
 
 def test_report_figure_not_a_number(data: Path) -> None:
     path = edit(data, REPORT, "lectures: 3", "lectures: 三场")
-    check_fails(data, file=REPORT, line=line_of(path, "三场"), field="stats.lectures", words="应为整数")
+    check_fails(data, file=REPORT, line=line_of(path, "三场"), field="stats → lectures", words="应为整数")
 
 
 def test_report_more_disputes_resolved_than_received(data: Path) -> None:
     path = edit(data, REPORT, "disputes_resolved: 4", "disputes_resolved: 7")
-    check_fails(data, file=REPORT, line=line_of(path, "disputes_resolved: 7"), field="stats.disputes_resolved",
+    check_fails(data, file=REPORT, line=line_of(path, "disputes_resolved: 7"), field="stats → disputes_resolved",
                 words="调解化解（7）比受理矛盾纠纷（5）还多")
 
 
@@ -82,7 +82,7 @@ def test_unknown_stats_key_close_to_a_known_one_is_a_warning(data: Path) -> None
     edit(data, REPORT, "patrols: 28", "patrol: 28")
     run = cunjing("check", "--data", data)
     assert run.code == 0, run.text
-    assert f"{REPORT}:{line_of(data / REPORT, 'patrol: 28')}: 警告：字段 stats.patrol：" in run.err
+    assert f"{REPORT}:{line_of(data / REPORT, 'patrol: 28')}: 警告：字段 stats → patrol：" in run.err
     assert "是否想写“patrols”" in run.err
 
 

@@ -33,35 +33,35 @@ def test_former_village_id_resolves_and_one_file_per_village(data: Path) -> None
 def test_unknown_six_role_has_a_suggestion(data: Path) -> None:
     path = edit(data, SAFETY, "  治保:\n", "  治安:\n")
     # A key's problem is reported at its value (here the first line under it), as everywhere.
-    err = check_fails(data, file=SAFETY, line=line_of(path, "治安:") + 1, field="six.治安", words="“治安”不是“六位一体”的工作")
+    err = check_fails(data, file=SAFETY, line=line_of(path, "治安:") + 1, field="six → 治安", words="“治安”不是“六位一体”的工作")
     assert "是否想写“治保”" in err
 
 
 def test_bad_repeat_rule(data: Path) -> None:
     path = edit(data, SAFETY, "repeat: FREQ=WEEKLY;BYDAY=WE", "repeat: FREQ=WEEKLY;BYDAY=XY")
-    check_fails(data, file=SAFETY, line=line_of(path, "BYDAY=XY"), field="patrol.schedule.repeat（重复规则）", words="BYDAY 的“XY”不对")
+    check_fails(data, file=SAFETY, line=line_of(path, "BYDAY=XY"), field="patrol → schedule → repeat（重复规则）", words="BYDAY 的“XY”不对")
 
 
 def test_first_patrol_must_be_a_day_of_the_rule(data: Path) -> None:
     path = edit(data, SAFETY, "start: 2026-03-04 19:30", "start: 2026-03-05 19:30")
     edit(data, SAFETY, "end: 2026-03-04 21:30", "end: 2026-03-05 21:30")
-    check_fails(data, file=SAFETY, line=line_of(path, "start: 2026-03-05"), field="patrol.schedule.start", words="第一次是 2026-03-11 19:30（星期三）")
+    check_fails(data, file=SAFETY, line=line_of(path, "start: 2026-03-05"), field="patrol → schedule → start", words="第一次是 2026-03-11 19:30（星期三）")
 
 
 def test_patrol_ending_before_it_starts(data: Path) -> None:
     path = edit(data, SAFETY, "end: 2026-03-04 21:30", "end: 2026-03-04 18:00")
-    check_fails(data, file=SAFETY, line=line_of(path, "end: 2026-03-04 18:00"), field="patrol.schedule.end", words="应晚于开始时间")
+    check_fails(data, file=SAFETY, line=line_of(path, "end: 2026-03-04 18:00"), field="patrol → schedule → end", words="应晚于开始时间")
 
 
 def test_trained_must_be_a_lecture(data: Path) -> None:
     path = edit(data, SAFETY, "trained: [tiaojieyuan-peixun-2026-10]", "trained: [tiaojieyuan-peixun-2026-1]")
-    err = check_fails(data, file=SAFETY, line=line_of(path, "2026-1]"), field="mediators[0].trained[0]", words="找不到编号为“tiaojieyuan-peixun-2026-1”的讲座")
+    err = check_fails(data, file=SAFETY, line=line_of(path, "2026-1]"), field="mediators 第1项 → trained 第1项", words="找不到编号为“tiaojieyuan-peixun-2026-1”的讲座")
     assert "是否想写“tiaojieyuan-peixun-2026-10”" in err
 
 
 def test_trained_must_be_a_mediators_training(data: Path) -> None:
     path = edit(data, SAFETY, "trained: [tiaojieyuan-peixun-2026-10]", "trained: [jindu-guangbo]")
-    check_fails(data, file=SAFETY, line=line_of(path, "jindu-guangbo"), field="mediators[0].trained[0]", words="不是调解员培训")
+    check_fails(data, file=SAFETY, line=line_of(path, "jindu-guangbo"), field="mediators 第1项 → trained 第1项", words="不是调解员培训")
 
 
 def test_no_place_for_the_people_helped(data: Path) -> None:
@@ -73,7 +73,7 @@ def test_no_place_for_the_people_helped(data: Path) -> None:
 
 def test_patrol_members_are_a_count_not_names(data: Path) -> None:
     path = edit(data, SAFETY, "members: 36", "members: [张三, 李四]")
-    check_fails(data, file=SAFETY, line=line_of(path, "members:"), field="patrol.members（队员人数）", words="应为整数")
+    check_fails(data, file=SAFETY, line=line_of(path, "members:"), field="patrol → members（队员人数）", words="应为整数")
 
 
 def test_phones_here_are_published_but_a_residents_mobile_is_refused(data: Path) -> None:
@@ -91,6 +91,6 @@ def test_every_problem_in_one_run(data: Path) -> None:
     edit(data, SAFETY, "trained: [tiaojieyuan-peixun-2026-10]", "trained: [jindu-guangbo]")
     edit(data, "safety/baishui.yml", "members: 22", "members: 0")
     err = check(data)
-    has(err, file=SAFETY, line=None, field="six.治安", words="不是“六位一体”的工作")
-    has(err, file=SAFETY, line=None, field="mediators[0].trained[0]", words="不是调解员培训")
-    has(err, file="safety/baishui.yml", line=None, field="patrol.members（队员人数）", words="不小于 1")
+    has(err, file=SAFETY, line=None, field="six → 治安", words="不是“六位一体”的工作")
+    has(err, file=SAFETY, line=None, field="mediators 第1项 → trained 第1项", words="不是调解员培训")
+    has(err, file="safety/baishui.yml", line=None, field="patrol → members（队员人数）", words="不小于 1")
