@@ -181,8 +181,9 @@ def serve_rebuild(project: Path, env: dict[str, str]) -> float:
     port = free_port()
     with log.open("wb") as out:
         proc = subprocess.Popen(
+            # --verbose: MkDocs' own log lines ("Serving on", "Documentation built") time the rebuild.
             [sys.executable, "-m", "generator", "serve", "--data", "data", "--today", TODAY,
-             "-a", f"127.0.0.1:{port}"],
+             "-a", f"127.0.0.1:{port}", "--verbose"],
             cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
         )
     try:

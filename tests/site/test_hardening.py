@@ -112,7 +112,7 @@ def test_very_long_value_gets_a_clear_message(data: Path) -> None:
     text = post.read_text(encoding="utf-8")
     post.write_text(text.replace("bio: 2009年", "bio: " + "很长" * 3000 + "2009年"), encoding="utf-8")
     run = cunjing("check", "--data", data)
-    assert run.code == 1 and "内容过长" in run.err and "officers[0].bio" in run.err
+    assert run.code == 1 and "内容过长" in run.err and "officers 第1项 → bio" in run.err
 
 
 def test_huge_file_is_refused(data: Path) -> None:
