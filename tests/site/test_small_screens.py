@@ -228,7 +228,9 @@ def test_posts_and_find_do_not_grow_with_the_grid() -> None:
     settings = SiteConfig(
         title="合成县一村一警", county="合成县", authority="合成县公安局", site_url="https://example.org/synthetic/",
     )
-    renderer = Renderer(template_packages(), {"site": settings, "grid": grid, "url": links()})
+    renderer = Renderer(template_packages(), {
+        "site": settings, "grid": grid, "url": links(), "station_of": lambda township, name: None,
+    })
     slugs = grid.township_slugs
     index = renderer.page(
         "directory/posts_index.html", "posts/index.md", "警务室",
@@ -246,6 +248,7 @@ def test_posts_and_find_do_not_grow_with_the_grid() -> None:
             "directory/posts_township.html", directory_urls.township(slug) + "index.md", township,
             township=township, stations=[(s, [p for p in posts if p.station == s]) for s in stations],
             post_count=len(posts), villages=sum(len(p.villages) for p in posts),
+            village_list=grid.villages_in(township),
         )
         sizes[slug] = len(page.html.encode())
         assert len(re.findall(r' id="([^"]+)"', page.html)) == len(set(re.findall(r' id="([^"]+)"', page.html)))
