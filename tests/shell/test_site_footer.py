@@ -33,7 +33,7 @@ def test_every_page_kind_carries_the_footer(site: Path, kind: object) -> None:
     footer = footer_of(site, kind.file)  # type: ignore[attr-defined]
     text = re.sub(r"\s+", "", unescape(text_of(footer)))
     assert "主办单位：泸西县公安局" in text
-    assert "联系电话：0873-0660000" in text and 'href="tel:08730660000"' in footer
+    assert "联系电话：0873-0660000" in text
     assert "网站标识码：0000000000（示例）" in text
     assert '<a href="https://beian.miit.gov.cn/" rel="external noopener noreferrer">滇ICP备00000000号</a>（示例）' in footer
     assert (
