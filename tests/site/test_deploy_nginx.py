@@ -26,6 +26,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import ROOT, open_page, require
+from helpers import SPEECH
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CONF = ROOT / "deploy" / "nginx.conf"
@@ -373,22 +374,6 @@ def test_every_page_kind_loads_under_the_csp_without_a_violation(base: str, brow
     # The 404 page answers 404: Chromium logs that status as a console error; nothing else may.
     errors = [e for e in errors if "status of 404" not in e]
     assert violations == [] and errors == [], (violations, errors)
-
-
-# A stand-in for the phone's speech (as in tests/shell/test_shell.py): one Chinese voice.
-SPEECH = """(() => {
-  let voices = [];
-  const listeners = [];
-  window.__spoken = [];
-  window.__voices = list => { voices = list; listeners.forEach(f => f()); };
-  Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: {
-    getVoices: () => voices,
-    speak: u => window.__spoken.push(u.text),
-    cancel: () => {},
-    addEventListener: (name, f) => { if (name === 'voiceschanged') listeners.push(f); },
-  } });
-  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
-})();"""
 
 
 def test_shell_features_work_under_the_csp(base: str, browser: Any) -> None:
