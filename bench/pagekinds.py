@@ -68,7 +68,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("law", "law", "法制宣传", url.law),
     PageKind("law", "lecture", "一次法制讲座", url.lecture("fanzha-2026-09")),
     PageKind("events", "events", "活动日历", url.events),
-    PageKind("events", "events-week", "活动日历（后面的一周）", url.events_week(date(2026, 12, 7))),
+    PageKind("events", "events-week", "活动日历（后面的一周）", url.events_week(date(2026, 12, 5))),
     PageKind("events", "events-reception", "一个乡镇的接待时间", url.reception_of_township("zhongshuzhen")),
     PageKind("events", "event", "一项活动", url.event("jingchajie-kaifangri")),
     PageKind("safety", "safety", "平安建设", url.safety),

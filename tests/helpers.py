@@ -363,3 +363,23 @@ def csv_to_workbook(source: Path, convert: Callable[[int, list[str]], list[objec
     book.save(target)
     source.unlink()
     return target
+
+
+# -- the phone's speech, for 听一听 in Chromium -------------------------------------
+
+# A stand-in for speechSynthesis (add_init_script): voices arrive when a test calls
+# window.__voices(list); what is spoken goes to window.__spoken as [text, lang, voice].
+SPEECH = """(() => {
+  let voices = [];
+  const listeners = [];
+  window.__spoken = [];
+  window.__voices = list => { voices = list; listeners.forEach(f => f()); };
+  Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: {
+    getVoices: () => voices,
+    speak: u => window.__spoken.push([u.text, u.lang, u.voice.name]),
+    cancel: () => {},
+    addEventListener: (name, f) => { if (name === 'voiceschanged') listeners.push(f); },
+  } });
+  // A real utterance takes only a real SpeechSynthesisVoice.
+  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+})();"""

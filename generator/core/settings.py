@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
@@ -50,6 +52,16 @@ class SiteConfig(Record):
     emergency: EmergencyPhone = Field("110", title="报警电话")
     sample: bool = Field(False, title="示例数据", description="为 true 时每页显示“示例数据”提示")
     feedback: Feedback = Field(default_factory=Feedback, title="意见反馈")
+    # What a government site shows at the foot of every page (政府网站发展指引).
+    site_code: Text | None = Field(None, title="网站标识码", description="政府网站的网站标识码，例如 5303270001")
+    icp_record: Text | None = Field(None, title="ICP备案号", description="例如 滇ICP备12345678号")
+    police_record: Text | None = Field(
+        None, title="公安机关备案号", description="例如 滇公网安备53032702000123号（链接按其中的数字查询）"
+    )
+
+    def footer(self) -> Markup:
+        """The footer lines of every page (see footer_html)."""
+        return footer_html(self)
 
     @field_validator("site_url")
     @classmethod
@@ -61,6 +73,39 @@ class SiteConfig(Record):
                 "cj_url", "网站地址必须是以 https:// 开头的完整网址，例如 https://example.org/luxi/。"
             )
         return value if value.endswith("/") else value + "/"
+
+
+ICP_SITE = "https://beian.miit.gov.cn/"
+POLICE_SITE = "https://beian.mps.gov.cn/#/query/webSearch?code="
+FILING_FIELDS = {"site_code": "网站标识码", "icp_record": "ICP备案号", "police_record": "公安机关备案号"}
+
+
+def footer_html(settings: SiteConfig) -> Markup:
+    """The footer lines every page carries (shell, print and 404 pages): who runs
+    the site, how to reach them and its filings, each filing a link to its
+    public register; in the sample, marked as examples."""
+    mark = Markup("（示例）") if settings.sample else ""
+    lines = [Markup("主办单位：{}").format(settings.authority)]
+    contact = []
+    if settings.feedback.phone:
+        # Text, not a call control: the pages' own 我要反映 has the big button.
+        contact.append(Markup("联系电话：{}").format(settings.feedback.phone))
+    if settings.feedback.email:
+        contact.append(Markup('电子邮箱：<a href="mailto:{0}">{0}</a>').format(settings.feedback.email))
+    lines.append(Markup(" · ").join(contact) if contact else Markup("联系方式：请到{}或各警务室").format(settings.authority))
+    filings = []
+    if settings.site_code:
+        filings.append(Markup("网站标识码：{}{}").format(settings.site_code, mark))
+    if settings.icp_record:
+        filings.append(Markup('<a href="{}" rel="external noopener noreferrer">{}</a>{}').format(
+            ICP_SITE, settings.icp_record, mark))
+    if settings.police_record:
+        code = re.sub(r"\D", "", settings.police_record)
+        filings.append(Markup('<a href="{}{}" rel="external noopener noreferrer">{}</a>{}').format(
+            POLICE_SITE, code, settings.police_record, mark))
+    if filings:
+        lines.append(Markup(" · ").join(filings))
+    return Markup("").join(Markup('<p class="cj-footer__line">{}</p>\n').format(line) for line in lines)
 
 
 MISSING_SITE_URL = (
@@ -100,6 +145,15 @@ def load_settings(data_dir: Path, problems: Problems) -> SiteConfig | None:
                 "二维码和公示牌会指向这个地址，群众扫码打不开。请改成本县网站的真实网址。",
             )
             return None
+    if settings is not None and not settings.sample:
+        for name, label in FILING_FIELDS.items():
+            if not getattr(settings, name):
+                problems.add(
+                    display, doc.line_of((name,)) or doc.line_of(()) or 1, name,
+                    f"没有写{label} {name}。政府网站每一页的页脚都要有{label}，没有它网站不能上线；"
+                    "请向县政府网站主管部门或备案时的经办人要来，写进 data/site.yml。",
+                    "warning",
+                )
     return settings
 
 

@@ -33,6 +33,7 @@ def directory_pages(build: Build) -> SiteOutput:
             "directory/posts_township.html", src_of(urls.township(slug)), f"{township}的警务室",
             township=township, stations=[(s, [p for p in posts if p.station == s]) for s in stations],
             post_count=len(posts), villages=sum(len(p.villages) for p in posts),
+            village_list=grid.villages_in(township),
         ))
     out.assets.extend(photo_assets(grid, build.site.data_dir))
     out.assets.append(package_asset("directory", "officer.svg", DEFAULT_PHOTO))

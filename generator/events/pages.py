@@ -1,6 +1,6 @@
-"""活动日历: /events/ (this week's dates, and links to each township's
-reception hours), /events/weeks/<monday>/ (the later weeks of the next 60
-days), /events/reception/<township>/ and /events/<slug>/.
+"""活动日历: /events/ (today and the next six days, and links to each
+township's reception hours), /events/weeks/<first day>/ (each later seven
+days of the next 60), /events/reception/<township>/ and /events/<slug>/.
 
 Reception hours repeat every week at every post: listed once on the
 township's page, never on each date.
@@ -96,16 +96,25 @@ class TownReception:
 
 @dataclass(frozen=True)
 class WeekList:
-    """One page of the dated list: a week, Monday to Sunday (the first from today)."""
+    """One page of the dated list: seven days. The first, on /events/, starts
+    today whatever the weekday (so tomorrow's events are there on a Sunday);
+    each later page holds the seven days after the one before it."""
 
-    monday: date
+    start: date
     url: str
     days: list[Day]
-    this_week: bool
+    first: bool
 
     @property
     def title(self) -> str:
-        return "本周" if self.this_week else dates.week(dates.week_of(self.monday))
+        return "今后 7 天" if self.first else span(self.start, self.start + timedelta(days=6))
+
+
+def span(start: date, end: date) -> str:
+    """12月5日—11日, or 12月28日—1月3日 across months."""
+    if start.month == end.month:
+        return f"{start.month}月{start.day}日—{end.day}日"
+    return f"{start.month}月{start.day}日—{end.month}月{end.day}日"
 
 
 def towns_reception(grid: Grid, rows: list[ReceptionRow]) -> list[TownReception]:
@@ -117,15 +126,15 @@ def towns_reception(grid: Grid, rows: list[ReceptionRow]) -> list[TownReception]
 
 
 def weeks(today: date, all_days: list[Day], last_day: date) -> list[WeekList]:
-    """The dated list in pages of a week (about 3 screens each): this week on
-    /events/, each later week on its own page."""
+    """The dated list in pages of seven days (about 3 screens each): today and
+    the six days after it on /events/, each later seven days on its own page."""
     out: list[WeekList] = []
-    monday = today - timedelta(days=today.weekday())
-    while monday <= last_day:
-        end = monday + timedelta(days=7)
-        url = urls.EVENTS if not out else urls.week(monday)
-        out.append(WeekList(monday, url, [d for d in all_days if monday <= d.day < end], not out))
-        monday = end
+    start = today
+    while start <= last_day:
+        end = start + timedelta(days=7)
+        url = urls.EVENTS if not out else urls.week(start)
+        out.append(WeekList(start, url, [d for d in all_days if start <= d.day < end], not out))
+        start = end
     return out
 
 

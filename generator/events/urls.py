@@ -32,9 +32,9 @@ def patrol_ics(village_id: str) -> str:
     return f"calendar/patrol/{village_id}.ics"
 
 
-def week(monday: date) -> str:
-    """The dated list of one week after the current one (this week is /events/)."""
-    return f"events/weeks/{monday.isoformat()}/"
+def week(first: date) -> str:
+    """The dated list of seven days after the first seven (those are /events/)."""
+    return f"events/weeks/{first.isoformat()}/"
 
 
 def reception_of_township(township_slug: str) -> str:

@@ -1,10 +1,13 @@
 """data/stations.yml (optional): each police station's total strength, for the
-county's standard that community officers make up at least 40 % of it.
+county's standard that community officers make up at least 40 % of it, and
+optionally its phone and address (shown on its posts' and township's pages).
 
     stations:
       - name: 中枢派出所
         township: 中枢镇
         strength: 12
+        phone: 0873-6621234
+        address: 中枢镇东门街 1 号
 
 A station is matched to the posts by its name and township as the post files
 write them; its community officers are the officers of those posts.
@@ -13,6 +16,7 @@ write them; its community officers are the officers of those posts.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +26,7 @@ from ..core.documents import report_at
 from ..core.files import display_path
 from ..core.messages import validate_document
 from ..core.problems import Problems
-from ..core.records import Record, Text
+from ..core.records import Phone, Record, Text
 from ..core.yamlio import load_yaml_file
 from ..directory.grid import Grid
 from ..kind import Records
@@ -35,6 +39,8 @@ class StationRow(Record):
     name: Text = Field(title="派出所名称", description="与警务室文件里的 station 一致")
     township: Text = Field(title="乡镇", description="与警务室文件里的 township 一致")
     strength: int = Field(title="总警力", gt=0, description="派出所全部民警人数")
+    phone: Phone | None = Field(None, title="电话", description="派出所值班电话，写在它的警务室和乡镇页面上")
+    address: Text | None = Field(None, title="地址", description="派出所地址，写在它的警务室和乡镇页面上")
 
 
 class Stations(Record):
@@ -49,6 +55,8 @@ class Station:
     township: str
     strength: int
     community: int  # officers of the station's posts
+    phone: str | None = None
+    address: str | None = None
 
     @property
     def share(self) -> int:
@@ -92,7 +100,7 @@ def load_stations(data_dir: Path, grid: Grid, problems: Problems) -> tuple[Stati
                 f"总警力 {row.strength} 人，比这个派出所各警务室的社区民警（{community} 人）还少，请核对。",
             )
             continue
-        station = Station(row.name, row.township, row.strength, community)
+        station = Station(row.name, row.township, row.strength, community, row.phone, row.address)
         if station.share < COMMUNITY_SHARE:
             report_at(
                 problems, doc, ("stations", i, "strength"),
@@ -105,3 +113,15 @@ def load_stations(data_dir: Path, grid: Grid, problems: Problems) -> tuple[Stati
 
 
 STATIONS: Records[tuple[Station, ...]] = Records("stations")
+
+
+def station_finder(stations: tuple[Station, ...]) -> Callable[[str, str], Station | None]:
+    """station_of(township, name) for templates: the station as stations.yml
+    describes it, or None when the file does not."""
+    by_key = {(s.township, s.name): s for s in stations}
+    return lambda township, name: by_key.get((township, name))
+
+
+def published_numbers(stations: tuple[Station, ...]) -> set[str]:
+    """The stations' phones: published (the personal-data guard accepts them)."""
+    return {s.phone for s in stations if s.phone}

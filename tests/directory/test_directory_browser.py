@@ -45,3 +45,34 @@ def test_old_village_address_redirects(browser: Any, served: str) -> None:
         assert page.locator("h1").inner_text() == "重阳村"
     finally:
         context.close()
+
+
+def test_township_page_lists_its_villages_first_without_javascript(browser: Any, served: str) -> None:
+    """Without JavaScript /find/ leads to the township page: its villages, in
+    pinyin order, are links within the page's first two screens (360×740)."""
+    from helpers import sample
+
+    grid = sample()
+    context, page, requests = open_page(browser, served + "find/", javascript=False)
+    try:
+        page.get_by_role("link", name="中枢镇", exact=True).click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/posts/townships/zhongshuzhen/")
+        index = page.get_by_role("navigation", name="中枢镇的村（社区）")
+        links = index.get_by_role("link")
+        expected = grid.villages_in("中枢镇")
+        assert len(expected) > 15  # the sample's biggest township
+        assert links.all_inner_texts() == [v.name for v in expected]
+        for link in links.all():
+            box = link.bounding_box()
+            assert box and box["height"] >= 44  # a finger's tap
+            assert box["y"] + box["height"] <= 2 * 740, link.inner_text()
+        # The one that sits lowest in the posts' lists below is one tap away.
+        last = expected[-1]
+        index.get_by_role("link", name=last.name, exact=True).click()
+        page.wait_for_load_state()
+        assert page.url.endswith(f"/v/{last.id}/")
+        assert page.locator("h1").inner_text() == last.name
+    finally:
+        context.close()
+    assert all(urlsplit(u).hostname == "127.0.0.1" for u in requests), requests

@@ -45,10 +45,12 @@ def test_events_and_law_pages_without_javascript(browser: Any, served: str) -> N
         assert page.locator("h3.cj-day").first.inner_text() == "11月28日 星期六"
         assert page.locator("#reception ~ ul.cj-chips a").count() == 8  # one page per township
         assert page.locator("li.cj-ev--reception").count() == 0  # reception hours once, not per date
-        page.get_by_role("link", name="下一周：11月30日—12月6日").click()
+        # Saturday: today and the next six days, then the seven after them.
+        assert page.locator("h3.cj-day").last.inner_text() == "12月4日 星期五"
+        page.get_by_role("link", name="下一周：12月5日—11日").click()
         page.wait_for_load_state()
-        assert page.url.endswith("/events/weeks/2026-11-30/")
-        assert page.locator("h3.cj-day").first.inner_text() == "12月1日 星期二"
+        assert page.url.endswith("/events/weeks/2026-12-05/")
+        assert page.locator("h3.cj-day").first.inner_text() == "12月5日 星期六"
         page.locator("h2#days ~ ul").get_by_role("link", name="农村道路交通安全：骑摩托车戴头盔，三轮车不载人").click()
         page.wait_for_load_state()
         assert page.url.endswith("/law/jiaotong-anquan-jinma/")

@@ -18,6 +18,7 @@ from generator.core.pages import Asset, Page, SiteOutput
 from generator.shell.pages import build_hash
 
 from conftest import html_pages, open_page
+from helpers import SPEECH
 
 VILLAGE = "v/ade/"
 NOTICE = "notices/2026-11-anti-fraud/"
@@ -177,22 +178,6 @@ def test_shell_passes_axe(browser: Any, served: str) -> None:
 
 
 # -- 听一听 ------------------------------------------------------------------------
-
-SPEECH = """(() => {
-  let voices = [];
-  const listeners = [];
-  window.__spoken = [];
-  window.__voices = list => { voices = list; listeners.forEach(f => f()); };
-  Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: {
-    getVoices: () => voices,
-    speak: u => window.__spoken.push([u.text, u.lang, u.voice.name]),
-    cancel: () => {},
-    addEventListener: (name, f) => { if (name === 'voiceschanged') listeners.push(f); },
-  } });
-  // A real utterance takes only a real SpeechSynthesisVoice.
-  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
-})();"""
-
 
 def test_listen_with_a_chinese_voice(browser: Any, served: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)

@@ -26,6 +26,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import ROOT, open_page, require
+from helpers import SPEECH
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CONF = ROOT / "deploy" / "nginx.conf"
@@ -209,7 +210,8 @@ def test_404_is_chinese_and_its_links_work_three_folders_deep(base: str) -> None
     assert reply.status == 404
     page = reply.text()
     assert "找不到这个页面" in page and 'href="tel:110"' in page
-    found = [link for link in links(page).links if not link.startswith(("tel:", "data:"))]
+    # The site's own links (the footer's filing numbers link to the public registers).
+    found = [link for link in links(page).links if not link.startswith(("tel:", "data:", "mailto:", "https://beian."))]
     assert len(found) >= 5
     for link in found:
         target = urljoin(url, link)
@@ -231,7 +233,7 @@ def test_404_under_another_sub_path_in_a_browser(
             finally:
                 context.close()
             assert all(urlsplit(r).netloc == urlsplit(other).netloc for r in requests)
-            targets = [h for h in hrefs if h.startswith("http")] + [action]
+            targets = [h for h in hrefs if h.startswith("http") and not h.startswith("https://beian.")] + [action]
             assert len(targets) >= 5
             for target in targets:
                 assert target.startswith(f"{other}/jingwu/x/"), (deep, target)
@@ -261,3 +263,148 @@ def test_old_village_calendar_is_the_renamed_villages_calendar(base: str) -> Non
     assert old.headers["content-type"] == "text/calendar; charset=utf-8"
     assert old.text() == new.text()
     assert re.search(r"^BEGIN:VCALENDAR", old.text(), re.M)
+
+
+# -- security headers: Content-Security-Policy from the build ---------------------
+
+def conf_csp() -> str:
+    found = re.findall(r'^\s*set \$cunjing_csp "([^"]+)";$', CONF.read_text(encoding="utf-8"), re.M)
+    assert len(found) == 1
+    return found[0]
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for part in policy.split(";"):
+        name, *values = part.split()
+        out[name] = values
+    return out
+
+
+def sha256(text: str) -> str:
+    import base64
+    import hashlib
+
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def inline_hashes(site: Path) -> tuple[set[str], set[str]]:
+    """The hashes of every inline <script> and <style> the built site holds."""
+    scripts: set[str] = set()
+    styles: set[str] = set()
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        scripts |= {sha256(m) for m in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)}
+        styles |= {sha256(m) for m in re.findall(r"<style[^>]*>(.*?)</style>", html, re.S)}
+        # Hashes cover elements only: no style="" or on…="" attributes, no javascript: links.
+        assert not re.search(r'\s(style|on[a-z]+)="', html), path
+        assert 'href="javascript:' not in html, path
+    return scripts, styles
+
+
+def test_the_csp_allows_exactly_the_built_inline_scripts_and_styles(site: Path) -> None:
+    scripts, styles = inline_hashes(site)
+    policy = directives(conf_csp())
+    wanted = (
+        f"script-src 'self' {' '.join(sorted(scripts))}; style-src 'self' {' '.join(sorted(styles))}"
+    )
+    assert set(policy["script-src"]) == {"'self'"} | scripts, f"deploy/nginx.conf needs: {wanted}"
+    assert set(policy["style-src"]) == {"'self'"} | styles, f"deploy/nginx.conf needs: {wanted}"
+    assert policy["default-src"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'self'"] and policy["object-src"] == ["'none'"]
+    assert policy["base-uri"] == ["'self'"]
+    assert "'unsafe-inline'" not in conf_csp() and "'unsafe-eval'" not in conf_csp()
+    assert "http" not in conf_csp()  # no other host, ever
+
+
+def test_inline_scripts_and_styles_do_not_depend_on_the_data(site: Path, data: Path, tmp_path: Path) -> None:
+    """Another county (other title, site_url, authority) needs the same hashes."""
+    from conftest import edit
+    from helpers import build
+
+    edit(data, "site.yml", "title: 泸西县一村一警", "title: 弥勒市一村一警")
+    edit(data, "site.yml", "site_url: https://cunjing.example.org/luxi/", "site_url: https://cunjing.example.org/mile/jw/")
+    edit(data, "site.yml", "authority: 泸西县公安局", "authority: 弥勒市公安局")
+    assert inline_hashes(build(data, tmp_path / "other")) == inline_hashes(site)
+
+
+@pytest.mark.parametrize("path", ["", "v/changan/", "print/v/changan/", "404.html", DEEP, "calendar/all.ics", "assets/cunjing/cunjing.css"])
+def test_security_headers_on_every_reply(base: str, path: str) -> None:
+    reply = get(f"{base}{SUB}{path}")
+    assert reply.status in (200, 404), path
+    assert reply.headers["content-security-policy"] == conf_csp(), path
+    assert reply.headers["referrer-policy"] == "same-origin", path
+    assert reply.headers["x-content-type-options"] == "nosniff", path
+
+
+WATCH = """(() => {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', e =>
+    window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + e.lineNumber));
+})();"""
+
+
+def test_every_page_kind_loads_under_the_csp_without_a_violation(base: str, browser: Any) -> None:
+    from bench.pagekinds import PAGE_KINDS
+
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    violations: list[str] = []
+    try:
+        for kind in PAGE_KINDS:
+            if not kind.browser:
+                continue
+            page.goto(f"{base}{SUB}{kind.address}")
+            page.wait_for_load_state("networkidle")
+            violations += [f"{kind.id}: {v}" for v in page.evaluate("window.__csp")]
+            if kind.printable:
+                page.emulate_media(media="print")
+                violations += [f"{kind.id} (print): {v}" for v in page.evaluate("window.__csp")]
+                page.emulate_media(media="screen")
+        # The inline style really applies (a blocked one would leave the header unstyled).
+        page.goto(f"{base}{SUB}")
+        assert page.eval_on_selector(".cj-header", "e => getComputedStyle(e).position") != "static" or \
+            page.eval_on_selector(".cj-header", "e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    finally:
+        context.close()
+    # The 404 page answers 404: Chromium logs that status as a console error; nothing else may.
+    errors = [e for e in errors if "status of 404" not in e]
+    assert violations == [] and errors == [], (violations, errors)
+
+
+def test_shell_features_work_under_the_csp(base: str, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    context.add_init_script(WATCH)
+    context.add_init_script(SPEECH)
+    page = context.new_page()
+    try:
+        # 大字: the button, then the inline script applies it before first paint on the next page.
+        page.goto(f"{base}{SUB}v/changan/")
+        page.locator("#cj-big").click()
+        assert page.evaluate("document.documentElement.classList.contains('cj-big')")
+        page.goto(f"{base}{SUB}posts/zhongshu-changan/")
+        assert page.evaluate("document.documentElement.classList.contains('cj-big')")
+        # The service worker registers and takes the site.
+        scope = page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
+        assert scope == f"{base}{SUB}"
+        # 找民警: find.js fetches its index from the site.
+        page.goto(f"{base}{SUB}find/?q=" + "长安")
+        page.locator("#cj-find-results .cj-find__hit").first.wait_for(state="visible")
+        assert "长安社区" in page.locator("#cj-find-results").inner_text()
+        # 听一听 on a notice.
+        page.goto(f"{base}{SUB}notices/2026-11-anti-fraud/")
+        page.evaluate("window.__voices([{lang: 'zh-CN', name: 'zh'}])")
+        page.locator("#cj-listen button").click()
+        assert page.evaluate("window.__spoken.length") == 1
+        # The 404 page's inline script re-roots its links (here under the site's own path).
+        page.goto(f"{base}{SUB}{DEEP}")
+        assert page.locator("h1").inner_text() == "找不到这个页面"
+        home = page.locator("a[data-to='']").get_attribute("href")
+        assert home == SUB
+        assert page.evaluate("window.__csp") == []
+    finally:
+        context.close()

@@ -28,7 +28,7 @@ from bench.synthetic import synthetic_grid
 # One page of every kind these templates produce (screen and print).
 PAGE_KINDS = (
     "", "v/changan/", "v/wenbi/", "posts/zhongshu-changan/", "officers/li-jianguo/", "posts/",
-    "posts/townships/zhongshuzhen/", "find/", "find/?q=changan", "events/", "events/weeks/2026-11-30/", "events/reception/zhongshuzhen/",
+    "posts/townships/zhongshuzhen/", "find/", "find/?q=changan", "events/", "events/weeks/2026-12-05/", "events/reception/zhongshuzhen/",
     "events/kentanhui-zhongshu/", "reports/", "reports/2026-09-zhongshu-changan/", "notices/",
     "notices/2026-11-anti-fraud/", "law/", "law/fanzha-2026-09/", "stats/", "safety/", "actions/",
     "actions/changan-ludeng/", "print/v/changan/", "print/officers/li-jianguo/",
@@ -228,7 +228,9 @@ def test_posts_and_find_do_not_grow_with_the_grid() -> None:
     settings = SiteConfig(
         title="合成县一村一警", county="合成县", authority="合成县公安局", site_url="https://example.org/synthetic/",
     )
-    renderer = Renderer(template_packages(), {"site": settings, "grid": grid, "url": links()})
+    renderer = Renderer(template_packages(), {
+        "site": settings, "grid": grid, "url": links(), "station_of": lambda township, name: None,
+    })
     slugs = grid.township_slugs
     index = renderer.page(
         "directory/posts_index.html", "posts/index.md", "警务室",
@@ -246,6 +248,7 @@ def test_posts_and_find_do_not_grow_with_the_grid() -> None:
             "directory/posts_township.html", directory_urls.township(slug) + "index.md", township,
             township=township, stations=[(s, [p for p in posts if p.station == s]) for s in stations],
             post_count=len(posts), villages=sum(len(p.villages) for p in posts),
+            village_list=grid.villages_in(township),
         )
         sizes[slug] = len(page.html.encode())
         assert len(re.findall(r' id="([^"]+)"', page.html)) == len(set(re.findall(r' id="([^"]+)"', page.html)))
