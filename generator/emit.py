@@ -84,6 +84,7 @@ def plain_config(config_file: Path, site: Site, pages: set[str]) -> dict[str, An
     theme["font"] = False  # never Google Fonts
     theme["custom_dir"] = OVERRIDES
     config["theme"] = theme
+    config["extra"] = {**(config.get("extra") or {}), "cunjing_footer": str(site.settings.footer())}
     extra_css = list(config.get("extra_css") or [])
     if STYLESHEET not in extra_css:
         extra_css.append(STYLESHEET)

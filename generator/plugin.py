@@ -90,6 +90,8 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         config.theme["font"] = False
         # The theme's English 404 page would hard-code site_url's path: ours replaces it.
         config.theme.static_templates.discard("404.html")
+        # The footer every page shows (the page shell reads it from extra).
+        config.extra["cunjing_footer"] = str(self.site.settings.footer())
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         # Our page shell replaces the theme's main.html/base.html (and so its JS bundle

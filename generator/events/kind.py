@@ -37,7 +37,7 @@ def _globals(site: Site) -> dict[str, Any]:
 KIND = Kind(
     name="events",
     title="活动日历",
-    summary="/events/（本周和以后几周）、各乡镇的接待时间、每项活动的网页，全县、警务室、村和每项活动的日历文件",
+    summary="/events/（今后 7 天和以后几周）、各乡镇的接待时间、每项活动的网页，全县、警务室、村和每项活动的日历文件",
     folder="events",
     folder_note="这里放活动日历（每个活动一个 .yml 文件）。\n",
     needs=("directory", "law", "safety"),
