@@ -88,8 +88,9 @@ def footer_html(settings: SiteConfig) -> Markup:
     lines = [Markup("主办单位：{}").format(settings.authority)]
     contact = []
     if settings.feedback.phone:
-        # Text, not a call control: the pages' own 我要反映 has the big button.
-        contact.append(Markup("联系电话：{}").format(settings.feedback.phone))
+        # A call control like every phone number (48 px on screen: core.css).
+        contact.append(Markup('联系电话：<a class="cj-footer__tel" href="tel:{}"><span class="cj-num">{}</span></a>').format(
+            re.sub(r"\D", "", settings.feedback.phone), settings.feedback.phone))
     if settings.feedback.email:
         contact.append(Markup('电子邮箱：<a href="mailto:{0}">{0}</a>').format(settings.feedback.email))
     lines.append(Markup(" · ").join(contact) if contact else Markup("联系方式：请到{}或各警务室").format(settings.authority))

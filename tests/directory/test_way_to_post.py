@@ -121,7 +121,7 @@ def test_station_phone_is_checked(data: Path) -> None:
     from conftest import check_fails, line_of
 
     path = edit(data, "stations.yml", "phone: 0873-0662110", "phone: 12345")
-    check_fails(data, file="stations.yml", line=line_of(path, "phone: 12345"), field="stations[0].phone", words="12345")
+    check_fails(data, file="stations.yml", line=line_of(path, "phone: 12345"), field="stations 第1项 → phone", words="12345")
 
 
 def test_the_way_is_tapped_in_chromium_and_nothing_loads_from_map_hosts(browser: Any, served: str) -> None:

@@ -98,8 +98,8 @@ def test_404_is_chinese_light_and_absolute_from_site_url(site: Path) -> None:
     assert "示例数据" in page
     hrefs = re.findall(r'(?:href|action|src)="([^"]*)"', page)
     assert "/luxi/" in hrefs and "/luxi/find/" in hrefs
-    for href in hrefs:  # nothing relative: served at any depth
-        assert href.startswith(("/luxi/", "tel:")) or href == "data:,", href
+    for href in hrefs:  # nothing relative: served at any depth (the footer's mail and filing links have a scheme)
+        assert href.startswith(("/luxi/", "tel:", "mailto:", "https://")) or href == "data:,", href
     # Loads nothing else; its icon is empty inline data, so the browser does
     # not ask the host root for /favicon.ico either.
     assert '<link rel="icon" href="data:,">' in page
