@@ -13,8 +13,12 @@ import datetime as dt
 import heapq
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Generic, TypeVar
 
+from markupsafe import Markup
+
+from ..core.markup import render_body
 from ..directory.grid import Grid
 from ..directory.schema import Post, Village
 
@@ -27,6 +31,11 @@ class DocumentEntry:
     villages: tuple[str, ...]  # villages named (canonical ids, former ids resolved)
     places: tuple[tuple[str, str], ...]  # (name, site URL) of every post and village named
     body: str  # Markdown; from a Word document, sanitised HTML (Markup, see core.markup.render_body)
+
+    @cached_property
+    def html(self) -> Markup:
+        """The body as its page and its feed entry show it, rendered once."""
+        return render_body(self.body, self.url)
 
     @property
     def url(self) -> str:

@@ -40,7 +40,7 @@ def document_block(
 
 def document_page(build: Build, entry: E, template: str, read_aloud: bool, **context: Any) -> Page:
     page = build.renderer.page(
-        template, src_of(entry.url), entry.title, body=render_body(entry.body, entry.url), **context,
+        template, src_of(entry.url), entry.title, body=entry.html, **context,
     )
     return replace(page, read_aloud=read_aloud)
 
@@ -71,7 +71,7 @@ def feed_items(
     grid = build.site.grid
     out = []
     for entry in docs.published:
-        html = build.renderer.text(template, here=entry.url, body=render_body(entry.body, entry.url), **{name: entry})
+        html = build.renderer.text(template, here=entry.url, body=entry.html, **{name: entry})
         posts = frozenset(entry.posts) | {grid.post_of_village[v].id for v in entry.villages}
         out.append(FeedItem(entry.url, title(entry), entry.day, category(entry), html, posts, entry.county_wide))
     return out
