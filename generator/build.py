@@ -26,8 +26,7 @@ from .shell.pages import shell_assets
 
 # Above every page of a site whose data is the sample (site.yml sample: true).
 SAMPLE_BANNER = (
-    '<p class="cj-sample" role="note">示例数据：本站的人名、电话、警号均为虚构，'
-    "仅用于演示，请勿拨打。</p>"
+    '<p class="cj-sample" role="note">示例数据：人名、电话均为虚构，请勿拨打</p>'
 )
 
 

@@ -61,3 +61,9 @@ def fullwidth(text: str) -> list[str]:
 def halfwidth(text: str) -> str:
     """What the editor meant: full-width characters as their ASCII forms."""
     return unicodedata.normalize("NFKC", text)
+
+
+def parts(display: str) -> list[str]:
+    """"0873-0610102" -> ["0873-", "0610102"]; "138 0873 0000" -> ["138 ", "0873 ", "0000"]:
+    the pieces a number may wrap between, each separator kept with the piece before it."""
+    return [piece for piece in re.split(r"(?<=[-\s])", display) if piece]

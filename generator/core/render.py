@@ -27,6 +27,14 @@ def _tel(phone: str) -> str:
     return phones.tel_href(phone)
 
 
+def _digits(phone: str) -> Markup:
+    """A phone number as parts that never break inside themselves, with a line
+    break allowed only after a dash or space (0873-<wbr>0610102): large text
+    wraps a number at its separator instead of cutting it off."""
+    parts = phones.parts(phone)
+    return Markup("<wbr>").join(Markup('<span class="cj-num__part">{}</span>').format(part) for part in parts)
+
+
 def _thousands(value: int | str) -> str:
     """1,234; text (a masked count such as "<3") as it is."""
     return value if isinstance(value, str) else f"{value:,}"
@@ -47,6 +55,7 @@ def make_environment(packages: Iterable[str]) -> Environment:
     )
     env.filters["rel"] = _rel
     env.filters["tel"] = _tel
+    env.filters["digits"] = _digits
     env.filters["thousands"] = _thousands
     return env
 

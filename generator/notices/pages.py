@@ -55,13 +55,19 @@ def notice_pages(build: Build) -> SiteOutput:
     return out
 
 
+# Place pages show the most urgent few; the rest are one tap away on /notices/.
+NOTICES_SHOWN = 3
+
+
 def _current_block(build: Build, place: Place, found: list[NoticeEntry]) -> Markup:
     """Current notices, warnings first (then newest first)."""
     today = build.site.today
     shown = sorted((n for n in found if n.current(today)), key=lambda n: _URGENCY[n.level])
     if not shown:
         return Markup("")
-    return build.renderer.text("notices/block.html", here=place.here, notices=shown)
+    return build.renderer.text(
+        "notices/block.html", here=place.here, notices=shown[:NOTICES_SHOWN], more=len(shown) - NOTICES_SHOWN,
+    )
 
 
 NOTICES_BLOCK = document_block("notices", ("home", "post", "village"), NOTICES, _current_block)

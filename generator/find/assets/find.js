@@ -191,6 +191,17 @@
     return node;
   }
 
+  /* A phone number that wraps only after a dash or space (as the pages' numbers do). */
+  function digits(number) {
+    var box = el("span", "cj-num");
+    var parts = number.replace(/([-\s])/g, "$1\n").split("\n");
+    for (var i = 0; i < parts.length; i++) {
+      if (i) box.appendChild(document.createElement("wbr"));
+      box.appendChild(el("span", "cj-num__part", parts[i]));
+    }
+    return box;
+  }
+
   function officerBlock(officer) {
     var box = el("div", "cj-find__officer");
     var img = el("img", "cj-find__photo");
@@ -207,7 +218,7 @@
     call.href = officer[3];
     call.appendChild(el("span", "cj-call__label", "打电话"));
     call.appendChild(document.createTextNode(" "));
-    call.appendChild(el("span", "cj-num", officer[2]));
+    call.appendChild(digits(officer[2]));
     box.appendChild(call);
     return box;
   }
