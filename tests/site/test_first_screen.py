@@ -1,0 +1,159 @@
+"""The first screen and the length of the place pages, on a 360 px phone in a
+real browser (Chromium): what a resident sees before scrolling, how long the
+home, village and post pages are, and large text (the phone's own text size at
+160 %, with and without 大字) that never pushes the page sideways or cuts a number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from generator.directory import urls as directory_urls
+
+from helpers import sample
+from test_small_screens import OVERFLOW, PAGE_KINDS
+
+
+def go(page: Any, url: str) -> None:
+    """Open a page and wait for its layout (no network wait: these pages load nothing late)."""
+    page.goto(url, wait_until="load")
+
+FIRST_SCREEN = 640  # what WeChat leaves visible of a 360×740 phone
+SCREEN = 740
+MAX_SCREENS = 6
+BIG = "try{localStorage.setItem('cunjing-big','1')}catch(e){}"
+
+
+@pytest.fixture
+def phone_page(browser: Any) -> Iterator[Any]:
+    """A 360×740 phone; JavaScript on (大字 needs it)."""
+    context = browser.new_context(viewport={"width": 360, "height": SCREEN}, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
+def _big(page: Any) -> None:
+    page.context.add_init_script(BIG)
+
+
+def _large_text(page: Any) -> None:
+    """The phone's text size at its largest: the default font 26 px instead of 16."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 26, "fixed": 21}})
+
+
+def _box(page: Any, selector: str) -> dict[str, float]:
+    box = page.locator(selector).first.bounding_box()
+    assert box, selector
+    return box  # type: ignore[no-any-return]
+
+
+VILLAGES = [directory_urls.village(v.id) for v in sample().villages]
+
+
+@pytest.mark.parametrize("big", [False, True], ids=["plain", "big"])
+def test_every_village_page_shows_name_officer_call_and_110_first(phone_page: Any, served: str, big: bool) -> None:
+    if big:
+        _big(phone_page)
+    assert len(VILLAGES) == 123
+    for url in VILLAGES:
+        go(phone_page, served + url)
+        assert phone_page.evaluate("document.documentElement.classList.contains('cj-big')") == big
+        name = _box(phone_page, "main h1")
+        officer = _box(phone_page, "main .cj-officer__name")
+        call = _box(phone_page, "main .cj-officer .cj-call")
+        emergency = _box(phone_page, "main a.cj-call--emergency")
+        assert name["y"] + name["height"] <= FIRST_SCREEN, url
+        assert officer["y"] + officer["height"] <= FIRST_SCREEN, url
+        assert emergency["y"] + emergency["height"] <= FIRST_SCREEN, url
+        if big:  # 大字: the call button still starts inside the first screen
+            assert call["y"] < FIRST_SCREEN - 48, (url, call)
+        else:  # the whole call button, number included
+            assert call["y"] + call["height"] <= FIRST_SCREEN, (url, call)
+
+
+@pytest.mark.parametrize("big", [False, True], ids=["plain", "big"])
+def test_home_page_search_box_and_button_in_the_first_screen(phone_page: Any, served: str, big: bool) -> None:
+    if big:
+        _big(phone_page)
+    go(phone_page, served)
+    for selector in ("#cj-home-q", ".cj-home-find button[type=submit]", "a.cj-call--emergency"):
+        box = _box(phone_page, selector)
+        assert box["y"] + box["height"] <= FIRST_SCREEN, (selector, box)
+    # Typing a village and pressing 查找 leads to its officer.
+    phone_page.fill("#cj-home-q", "长安")
+    phone_page.click(".cj-home-find button[type=submit]")
+    phone_page.wait_for_selector(".cj-find__hit")
+    assert "长安社区" in phone_page.locator(".cj-find__hit").first.inner_text()
+
+
+def test_sample_banner_is_one_line(phone_page: Any, served: str) -> None:
+    for url in ("", "v/changan/", "posts/zhongshu-changan/"):
+        go(phone_page, served + url)
+        banner = phone_page.locator(".cj-sample")
+        assert "示例数据" in banner.inner_text()
+        lines = banner.evaluate(
+            "b => { const r = document.createRange(); r.selectNodeContents(b);"
+            " return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size }"
+        )
+        assert lines == 1, url
+
+
+def test_home_village_and_post_pages_are_at_most_six_screens(phone_page: Any, served: str) -> None:
+    grid = sample()
+    heights: dict[str, int] = {}
+    urls = [""] + VILLAGES + [directory_urls.post(p.id) for p in grid.posts]
+    for url in urls:
+        go(phone_page, served + url)
+        heights[url] = phone_page.evaluate("document.documentElement.scrollHeight")
+    tallest = max(heights, key=lambda u: heights[u])
+    assert heights[tallest] <= MAX_SCREENS * SCREEN, (tallest, heights[tallest])
+    assert len(heights) == 1 + 123 + 42
+
+
+def test_folded_parts_open_without_javascript(browser: Any, served: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": SCREEN}, is_mobile=True, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        go(page, served + "v/changan/")
+        folds = page.locator("main details.cj-fold")
+        assert folds.count() >= 5
+        staff = page.locator("details.cj-fold:has(#staff)")
+        assert not staff.locator("table").is_visible()
+        staff.locator("summary").click()
+        assert staff.locator("table").is_visible()
+        assert "打开" not in staff.locator("summary").inner_text()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("big", [False, True], ids=["plain", "big"])
+def test_large_text_never_scrolls_sideways_or_cuts_a_number(phone_page: Any, served: str, big: bool) -> None:
+    if big:
+        _big(phone_page)
+    _large_text(phone_page)
+    numbers = 0
+    for url in PAGE_KINDS:
+        go(phone_page, served + url)
+        if "?q=" in url:
+            phone_page.wait_for_selector(".cj-find__hit")
+        elif "find/" in url:
+            phone_page.wait_for_load_state("networkidle")
+        if not url.startswith("print/"):  # the shell's 125 % (157 % with 大字) of 26 px
+            root = phone_page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+            assert root >= (40 if big else 32), (url, root)
+        width, client = phone_page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert width <= client, (url, width)
+        assert phone_page.evaluate(OVERFLOW) == [], url
+        # Every part of every visible number on one line, inside the screen.
+        parts = phone_page.evaluate("""() => [...document.querySelectorAll('.cj-num__part')]
+          .filter(p => p.offsetParent !== null)
+          .map(p => [p.getClientRects().length, Math.round(p.getBoundingClientRect().right)])""")
+        for lines, right in parts:
+            assert lines == 1 and right <= client, (url, lines, right)
+        numbers += len(parts)
+    assert numbers > 100
