@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from test_small_screens import OVERFLOW, PAGE_KINDS
 
 from generator.directory import urls as directory_urls
 
 from helpers import sample
-from test_small_screens import OVERFLOW, PAGE_KINDS
 
 
 def go(page: Any, url: str) -> None:
