@@ -41,6 +41,17 @@ def links(kinds: tuple[Kind, ...] = KINDS) -> Any:
     return SimpleNamespace(**found)
 
 
+def terms(kinds: tuple[Kind, ...] = KINDS) -> dict[str, str]:
+    """Every term a page may explain (Kind.terms), each defined by one kind."""
+    found: dict[str, str] = {}
+    for kind in kinds:
+        taken = found.keys() & kind.terms.keys()
+        if taken:
+            raise ValueError(f"{kind.name} explains terms another kind explains: {sorted(taken)}")
+        found.update(kind.terms)
+    return found
+
+
 def template_packages(kinds: tuple[Kind, ...] = KINDS) -> list[str]:
     """The kinds with templates, each named "<kind>/<file>" (core's come too)."""
     return [kind.name for kind in kinds if kind.templates]
@@ -55,6 +66,7 @@ def make_build(site: Site, kinds: tuple[Kind, ...] = KINDS) -> Build:
         "dates": dates,
         "url": url,
         "media_url": media_url,
+        "terms": terms(kinds),
     }
     for kind in kinds:
         if kind.template_globals is not None:

@@ -174,5 +174,8 @@ class Kind:
     # (place, menu title, page URL) in a new county's menu, places from 0 (the home page) up.
     nav: tuple[int, str, str] | None = None
     links: Mapping[str, Any] = field(default_factory=dict)  # addresses templates reach as url.<name>
+    # The scheme's own words this kind's pages use (六位一体 …), each with one plain line;
+    # templates call explain(term), and a page keeps the first explanation of each.
+    terms: Mapping[str, str] = field(default_factory=dict)
     # Helpers every template may call, e.g. photo_url(officer), from the site object.
     template_globals: Callable[[Site], Mapping[str, Any]] | None = None

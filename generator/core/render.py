@@ -7,6 +7,7 @@ or ``core/_macros.html``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -60,6 +61,24 @@ def make_environment(packages: Iterable[str]) -> Environment:
     return env
 
 
+# One explanation of a term (core/_macros.html explain), as the macro writes it.
+_EXPLANATION = re.compile(r'<span class="cj-explain" data-term="([^"]+)">[^<]*</span>')
+
+
+def explain_once(html: str) -> str:
+    """Keep the first explanation of each term on a page, where the term first appears;
+    a page built from several parts explains 六位一体 once, not in every part."""
+    seen: set[str] = set()
+
+    def keep(match: re.Match[str]) -> str:
+        if match.group(1) in seen:
+            return ""
+        seen.add(match.group(1))
+        return match.group(0)
+
+    return _EXPLANATION.sub(keep, html)
+
+
 class Renderer:
     """Renders templates; ``shared`` values (settings, the grid, URL helpers) reach every template."""
 
@@ -70,7 +89,7 @@ class Renderer:
     def page(self, template: str, src: str, title: str, **context: Any) -> Page:
         here = Page(src, title, "").url
         html = self.env.get_template(template).render(here=here, title=title, **context)
-        return Page(src=src, title=title, html=html)
+        return Page(src=src, title=title, html=explain_once(html))
 
     def standalone(self, template: str, url: str, title: str, **context: Any) -> Asset:
         """A complete HTML document outside the site theme (printables, redirects).

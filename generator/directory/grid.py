@@ -7,7 +7,7 @@ Built once from the checked post files and never changed afterwards.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from pypinyin import lazy_pinyin
@@ -135,6 +135,23 @@ class Grid:
         """Staff working in a village: those naming it, or serving the whole post."""
         post = self.post_of_village[village.id]
         return [s for s in post.staff if not s.villages or village.id in s.villages]
+
+    def contacts_for(
+        self, post_ids: Iterable[str], village_ids: Iterable[str], limit: int = 4,
+    ) -> list[tuple[Officer, Post]]:
+        """The officers to call about something naming these villages and posts: each
+        named village's officers, and every officer of a named post; none when they
+        are more than ``limit`` (then the page offers the resident's own officer)."""
+        found: dict[str, tuple[Officer, Post]] = {}
+        for village_id in village_ids:
+            post = self.post_of_village[village_id]
+            for officer in self.officers_of(self.village_by_id[village_id]):
+                found.setdefault(officer.id, (officer, post))
+        for post_id in post_ids:
+            post = self.post_by_id[post_id]
+            for officer in post.officers:
+                found.setdefault(officer.id, (officer, post))
+        return list(found.values()) if len(found) <= limit else []
 
     def iter_villages(self) -> Iterator[tuple[Post, Village]]:
         for post in self.posts:

@@ -56,4 +56,5 @@ KIND = Kind(
         "township": urls.township,
     },
     template_globals=lambda site: {"photo_url": photo_url},
+    terms={"两委": "村（社区）党组织委员会和村（居）民委员会。社区民警在“两委”兼职，和村干部一起为群众办事。"},
 )

@@ -15,4 +15,5 @@ KIND = Kind(
     needs=("directory",),
     load=lambda ctx: load_evaluations(ctx.data_dir, ctx.grid, ctx.problems),
     schemas=(Schema("evaluation.schema.json", Evaluation, "data/evaluations/*.yml：三访三评结果"),),
+    terms={"三访三评": "民警上门走访群众，请群众给警务室的工作打分、提意见，结果在“数据公开”里公布。"},
 )

@@ -57,4 +57,5 @@ KIND = Kind(
         "reception_of_township": urls.reception_of_township,
     },
     template_globals=_globals,
+    terms={"警民相约警务室": "每周固定的时间，社区民警在警务室等您，有事可以直接去，不用预约。"},
 )

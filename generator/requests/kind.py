@@ -31,4 +31,5 @@ KIND = Kind(
     load=_load,
     keep=lambda log: cast(RequestLog, log).stats,
     schemas=(Schema("request.schema.json", RequestRow, "data/requests/*.csv 的一行：群众诉求台账（内部资料）"),),
+    terms={"五个及时": "群众反映的事，做到及时受理、及时上报、及时处理、及时化解、及时反馈。"},
 )

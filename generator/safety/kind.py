@@ -45,4 +45,8 @@ KIND = Kind(
     stylesheet="safety.css",
     nav=(7, "平安建设", urls.SAFETY),
     links={"safety": urls.SAFETY},
+    terms={"六位一体": (
+        "治保（治安保卫）、调解、巡逻、帮教（帮助刑满释放等人员回归社会）、普法、流动人口管理，"
+        "六件事村里各有人负责，一起抓。"
+    )},
 )

@@ -32,4 +32,5 @@ KIND = Kind(
     blocks=(VISITS_BLOCK,),
     templates=True,
     stylesheet="visits.css",
+    terms={"一周分析、一月点评": "民警每周分析一次走访情况，每月点评一次，找出共性问题，立项整改。"},
 )

@@ -25,6 +25,71 @@
     });
   }
 
+  // -- 我的村: the last village page opened, remembered on this phone only --------
+  // (nothing is sent anywhere). The home page offers it in its first screen; a
+  // county-wide notice or report offers that village's officers to call.
+  var MINE = "cunjing-village";
+  var village = document.querySelector("[data-cj-village]");
+  if (village) {
+    var officers = [];
+    var cards = village.querySelectorAll(".cj-officer");
+    for (var c = 0; c < cards.length; c++) {
+      var name = cards[c].querySelector(".cj-officer__name");
+      var call = cards[c].querySelector("a.cj-call");
+      var number = call && call.querySelector(".cj-num");
+      if (name && call && number) officers.push([name.textContent.trim(), call.getAttribute("href"), number.textContent]);
+    }
+    store(MINE, JSON.stringify({ name: village.getAttribute("data-cj-village"), path: location.pathname, officers: officers }));
+  }
+  var mine = null;
+  try { mine = JSON.parse(localStorage.getItem(MINE) || "null"); } catch (e) { mine = null; }
+  // Only what a village page of this site wrote: a same-site path and tel: links.
+  if (mine && typeof mine.name === "string" && typeof mine.path === "string" && /^\/(?!\/)/.test(mine.path)) {
+    var link = document.querySelector("[data-cj-mine=link]");
+    if (link) {
+      link.querySelector("a").setAttribute("href", mine.path);
+      link.querySelector(".cj-mine__name").textContent = mine.name;
+      link.hidden = false;
+    }
+    var box = document.querySelector("[data-cj-mine=officers]");
+    var list = Array.isArray(mine.officers) ? mine.officers : [];
+    if (box && list.length) {
+      var who = document.createElement("p");
+      who.className = "cj-contact__who";
+      var home = document.createElement("a");
+      home.href = mine.path;
+      home.textContent = mine.name;
+      who.appendChild(document.createTextNode("您的村："));
+      who.appendChild(home);
+      box.appendChild(who);
+      for (var o = 0; o < list.length; o++) {
+        var entry = list[o];
+        if (!Array.isArray(entry) || !/^tel:[0-9+]+$/.test(String(entry[1]))) continue;
+        var button = document.createElement("a");
+        button.className = "cj-call";
+        button.href = entry[1];
+        var label = document.createElement("span");
+        label.className = "cj-call__label";
+        label.textContent = "打电话给" + String(entry[0]);
+        var digits = document.createElement("span");
+        digits.className = "cj-num";
+        var parts = String(entry[2]).replace(/([-\s])/g, "$1\n").split("\n");
+        for (var d = 0; d < parts.length; d++) {
+          if (d) digits.appendChild(document.createElement("wbr"));
+          var part = document.createElement("span");
+          part.className = "cj-num__part";
+          part.textContent = parts[d];
+          digits.appendChild(part);
+        }
+        button.appendChild(label);
+        button.appendChild(document.createTextNode(" "));
+        button.appendChild(digits);
+        box.appendChild(button);
+      }
+      box.hidden = false;
+    }
+  }
+
   // -- back to top: shown once the reader is a screen down --------------------
   var top = document.getElementById("cj-top");
   if (top) {
