@@ -9,7 +9,6 @@ import re
 from typing import Any
 
 import pytest
-
 from test_small_screens import PAGE_KINDS, WECHAT
 
 SCREEN_PAGES = [u for u in PAGE_KINDS if not u.startswith("print/")] + [
