@@ -130,3 +130,26 @@ def test_the_phone_remembers_my_village(browser: Any, served: str) -> None:
         assert page.evaluate("localStorage.getItem('cunjing-village')").startswith('{"name":"长安社区"')
     finally:
         context.close()
+
+
+# Links that stand alone (the only thing in their list item or paragraph): a
+# finger-sized target, at least 44 px tall.
+ALONE = """() => [...document.querySelectorAll('main li > a:only-child, main p > a:only-child')]
+  .filter(a => a.offsetParent !== null && a.parentElement.textContent.trim() === a.textContent.trim())
+  .map(a => [a.textContent.trim().slice(0, 20), a.getBoundingClientRect().height])"""
+
+
+def test_links_that_stand_alone_are_44_px_tall(browser: Any, served: str) -> None:
+    context, page = _open(browser)
+    try:
+        checked = 0
+        for url in SCREEN_PAGES:
+            page.goto(served + url, wait_until="load")
+            if "?q=" in url:
+                page.wait_for_selector(".cj-find__hit")
+            for text, height in page.evaluate(ALONE):
+                assert height >= 44, (url, text, height)
+                checked += 1
+        assert checked > 100
+    finally:
+        context.close()
