@@ -82,7 +82,7 @@ def test_reception_hours_once_a_table_per_township(site: Path) -> None:
     assert len(links) == 8, links
     html = "".join((site / "events" / link / "index.html").read_text(encoding="utf-8") for link in links)
     names = post_names()  # name -> id
-    tables = re.findall(r'<table class="cj-table cj-reception-table">\n<caption>([^<]+)</caption>(.*?)</table>', html, re.S)
+    tables = re.findall(r'<table class="cj-table cj-reception-table cj-cards">\n<caption>([^<]+)</caption>(.*?)</table>', html, re.S)
     assert len(tables) == len(links)
     seen = []
     for township, body in tables:
@@ -152,7 +152,8 @@ def test_event_and_lecture_pages_offer_their_own_calendar_file(site: Path) -> No
     for page in sorted((site / "events").glob("*/index.html")):
         slug = page.parent.name
         html = page.read_text(encoding="utf-8")
-        assert f'href="../../calendar/events/{slug}.ics" download' in html
+        # The calendar file itself, no download attribute: iPhones then offer to add it.
+        assert f'href="../../calendar/events/{slug}.ics" type="text/calendar"' in html
         cal = read_calendar(site / f"calendar/events/{slug}.ics")
         [event] = cal.walk("VEVENT")
         assert str(event["UID"]) == f"event-{slug}@cunjing.example.org/luxi"
@@ -174,7 +175,7 @@ def test_event_and_lecture_pages_offer_their_own_calendar_file(site: Path) -> No
 def test_post_pages_offer_their_reception_hours_as_a_calendar_file(site: Path) -> None:
     for post in sorted(post_names().values()):
         html = (site / f"posts/{post}/index.html").read_text(encoding="utf-8")
-        assert f'href="../../calendar/reception/{post}.ics" download' in html
+        assert f'href="../../calendar/reception/{post}.ics" type="text/calendar"' in html
         [event] = read_calendar(site / f"calendar/reception/{post}.ics").walk("VEVENT")
         assert str(event["UID"]) == f"reception-{post}@cunjing.example.org/luxi"
         assert str(event["CATEGORIES"].cats[0]) == "警民相约警务室" and "RRULE" in event
@@ -189,7 +190,7 @@ def test_subscribe_links_on_every_relevant_page(site: Path) -> None:
     pages = {
         "": "calendar/all.ics", "events/": "calendar/all.ics", "law/": "calendar/all.ics",
         "posts/zhongshu-changan/": "calendar/posts/zhongshu-changan.ics",
-        "v/wenbi/": "calendar/v/wenbi.ics", "events/kentanhui-xianju/": "calendar/all.ics",
+        "v/wenbi/": "calendar/v/wenbi.ics",
         "law/fanzha-chunjie/": "calendar/all.ics",
     }
     for url, feed in pages.items():
