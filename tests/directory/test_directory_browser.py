@@ -29,7 +29,9 @@ def test_village_page_without_javascript(browser: Any, served: str) -> None:
 def test_home_to_village_by_tapping(browser: Any, served: str) -> None:
     context, page, requests = open_page(browser, served, javascript=True)
     try:
-        page.get_by_role("link", name="重阳村", exact=True).click()
+        village = page.get_by_role("link", name="重阳村", exact=True)
+        page.locator("details.cj-fold:has(a[href$='v/chongyang/']) > summary").click()  # its township, folded
+        village.click()
         page.wait_for_load_state()
         assert page.url.endswith("/v/chongyang/")
         assert page.locator(".cj-officer a.cj-call").first.get_attribute("href", timeout=2000).startswith("tel:")

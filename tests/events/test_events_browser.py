@@ -14,13 +14,14 @@ from conftest import open_page
 def test_from_village_page_to_an_event_and_its_calendar_file(browser: Any, served: str) -> None:
     context, page, requests = open_page(browser, served + "v/changan/", javascript=False)
     try:
+        page.locator("summary:has(#agenda)").click()  # 近期活动, folded
         agenda = page.locator("section.cj-agenda")
         assert "警民相约警务室" in agenda.inner_text()
         agenda.get_by_role("link", name="长安社区冬季夜间义务巡逻").click()
         page.wait_for_load_state()
         assert page.url.endswith("/events/dongji-xunluo-changan/")
         assert "每周五、周六 20:00—22:00" in page.locator(".cj-facts").inner_text()
-        button = page.get_by_role("link", name="添加到手机日历")
+        button = page.get_by_role("link", name="把这项活动加到手机日历")
         box = button.bounding_box()
         assert box and box["height"] >= 44  # a big tap target
         with page.expect_download() as download:
@@ -39,6 +40,7 @@ def test_from_village_page_to_an_event_and_its_calendar_file(browser: Any, serve
 def test_events_and_law_pages_without_javascript(browser: Any, served: str) -> None:
     context, page, _ = open_page(browser, served, javascript=False)
     try:
+        page.locator("summary:has(#agenda)").click()  # 近期全县活动, folded
         page.locator(".cj").get_by_role("link", name="活动日历", exact=True).click()
         page.wait_for_load_state()
         assert page.url.endswith("/events/")

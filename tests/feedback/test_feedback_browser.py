@@ -32,6 +32,7 @@ def sms_parts(href: str) -> tuple[str, str]:
 def test_village_page_in_chromium(browser: Any, served: str) -> None:
     context, page, requests = open_page(browser, served + "v/wenbi/", javascript=False)
     try:
+        page.locator("summary:has(#feedback)").click()  # 我要反映, folded
         block = page.locator("section.cj-feedback")
         assert block.is_visible()
         own = posts()["zhongshu-changan"]["feedback"]

@@ -15,6 +15,8 @@ from conftest import open_page
 def test_village_page_shows_the_safety_block(browser: Any, served: str, javascript: bool) -> None:
     context, page, requests = open_page(browser, served + "v/changan/", javascript=javascript)
     try:
+        for part in ("safety", "agenda"):  # 平安建设 and 近期活动, folded
+            page.locator(f"summary:has(#{part})").click()
         block = page.locator("section.cj-safety")
         assert block.is_visible()
         text = block.inner_text()
@@ -40,6 +42,8 @@ def test_village_page_shows_the_safety_block(browser: Any, served: str, javascri
         assert attendees.get_by_role("link", name="长安社区").count() >= 2
         page.go_back()
         page.wait_for_load_state()
+        if not page.locator("section.cj-safety").is_visible():  # the fold may close again
+            page.locator("summary:has(#safety)").click()
         page.locator("section.cj-safety").get_by_role("link", name="全县平安建设").click()
         page.wait_for_load_state()
         assert page.url.endswith("/safety/")

@@ -153,8 +153,8 @@ def test_wechat_hint_shows_only_in_wechat(browser: Any, served: str) -> None:
         try:
             for url, near in (
                 ("officers/li-jianguo/", "a.cj-save"), ("posts/zhongshu-changan/", "a.cj-save"),
-                ("v/changan/", "a.cj-save"), ("events/", "a[href^='webcal://']"),
-                ("events/kentanhui-zhongshu/", "a[download]"),
+                ("v/changan/", "a.cj-save"), ("events/", "a.cj-add-calendar"),
+                ("events/kentanhui-zhongshu/", "a.cj-add-calendar"),
             ):
                 go(page, served + url)
                 assert page.locator(near).count() > 0, url
@@ -179,6 +179,7 @@ def test_officer_and_post_details_as_plain_text(browser: Any, served: str) -> No
         text = page.locator("pre.cj-copy").inner_text()
         assert "李建国" in text and "0873-0610102" in text and "长安社区警务室" in text and "110" in text
         go(page, served + "posts/zhongshu-changan/")
+        page.locator("summary", has_text="复制文字，发给家人").click()  # folded on the post page
         text = page.locator("pre.cj-copy").inner_text()
         assert "长安社区警务室" in text and "0873-0610101" in text and "李建国：0873-0610102" in text
     finally:
