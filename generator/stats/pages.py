@@ -5,6 +5,11 @@ visited per week and month, (c) requests (五个及时) per month, (d) 三访三
 satisfaction — with a title, one plain sentence and its data as a table.
 Only aggregates reach this module (VisitStats, RequestStats); request counts
 below 3 are shown as "<3" and drawn as no bar.
+
+Bars are complete weeks and months only, and a sentence compares the last two
+complete ones; the running week or month is named 本周至今/本月至今 with its
+dates, in the sentence while it has something and as its table's last row,
+never compared with a whole one (visits/periods.py, visits/readings.py).
 """
 
 from __future__ import annotations
@@ -14,16 +19,21 @@ from datetime import date
 from markupsafe import Markup
 
 from ..core import dates
+from ..core.dates import Month
 from ..core.pages import SiteOutput, src_of
 from ..directory.grid import Grid
 from ..directory.rules import MAX_OFFICERS_PER_POST, RESIDENTS_PER_OFFICER
 from ..directory.schema import Post
 from ..evaluations.model import EVALUATIONS, EvaluationRound
 from ..kind import Block, Build, Place
-from ..requests.log import MASK_BELOW, RequestStats, masked
+from ..requests.log import MASK_BELOW, MonthFigures, RequestStats, masked
+from ..requests.log import ScopeKind as RequestScope
 from ..requests.records import REQUESTS
 from ..stations.load import COMMUNITY_SHARE, STATIONS, Station
-from ..visits.log import VisitStats
+from ..visits import periods
+from ..visits.log import Figures, VisitStats
+from ..visits.log import ScopeKind as VisitScope
+from ..visits.readings import month_reading, week_reading
 from ..visits.records import VISITS
 from . import urls
 from .charts import Chart, bar_chart
@@ -35,16 +45,6 @@ TITLE = "数据公开"
 
 def short_name(post: Post) -> str:
     return post.name.removesuffix("警务室") or post.name
-
-
-def change(now: int, before: int, what: str) -> str:
-    """"，比上月多 12%" (empty when there is nothing to compare with)."""
-    if before == 0:
-        return ""
-    percent = round(100 * (now - before) / before)
-    if percent == 0:
-        return f"，和{what}持平"
-    return f"，比{what}{'多' if percent > 0 else '少'} {abs(percent)}%"
 
 
 # -- (a) coverage -------------------------------------------------------------
@@ -62,7 +62,7 @@ def residents_chart(grid: Grid) -> Chart:
         "chart-residents", title, reading,
         bar_chart(
             "chart-residents", title, reading, [short_name(p) for p in posts], [("每名民警服务人数", per)],
-            horizontal=True, line_at=RESIDENTS_PER_OFFICER,
+            line_at=RESIDENTS_PER_OFFICER, line_label=f"红线：每名民警 {RESIDENTS_PER_OFFICER:,} 人",
         ),
         ("警务室", "乡镇", "服务人口", "民警", "每名民警服务人数"),
         tuple(
@@ -107,7 +107,7 @@ def stations_chart(stations: tuple[Station, ...]) -> Chart | None:
         "chart-stations", title, reading,
         bar_chart(
             "chart-stations", title, reading, [s.name for s in stations], [("社区民警占比", [s.share for s in stations])],
-            horizontal=True, line_at=COMMUNITY_SHARE, percent=True,
+            line_at=COMMUNITY_SHARE, line_label=f"红线：{COMMUNITY_SHARE}%", percent=True,
         ),
         ("派出所", "乡镇", "总警力", "社区民警", "占比"),
         tuple((s.name, s.township, str(s.strength), str(s.community), f"{s.share}%") for s in stations),
@@ -116,77 +116,105 @@ def stations_chart(stations: tuple[Station, ...]) -> Chart | None:
 
 # -- (b) visits ---------------------------------------------------------------
 
-def visit_charts(stats: VisitStats, today: date, kind: str, key: str, prefix: str) -> list[Chart]:
-    if not stats.has(kind, key):  # type: ignore[arg-type]
+VISIT_HEAD = ("走访次数", "走访户数", "发现问题", "解决问题")
+
+
+def _visit_row(label: str, f: Figures) -> tuple[str, ...]:
+    return (label, str(f.visits), str(f.households), str(f.issues_found), str(f.issues_resolved))
+
+
+def _visits_chart(
+    chart_id: str, title: str, reading: str, first_column: str,
+    done: list[tuple[str, str, Figures]], running: tuple[str, Figures] | None,
+) -> Chart:
+    """Bars for the complete periods (bar label, table label, figures), oldest first; the
+    running period is the table's last row (and the only bar while none is complete)."""
+    drawn = [(bar, f) for bar, _, f in done] or ([running] if running else [])
+    rows = [_visit_row(label, f) for _, label, f in done]
+    if running:
+        rows.append(_visit_row(*running))
+    svg = bar_chart(chart_id, title, reading, [label for label, _ in drawn],
+                    [("走访户数", [f.households for _, f in drawn])])
+    return Chart(chart_id, title, reading, svg, (first_column, *VISIT_HEAD), tuple(rows))
+
+
+def visit_charts(stats: VisitStats, today: date, kind: VisitScope, key: str, prefix: str) -> list[Chart]:
+    """Households visited in the last complete weeks and months, oldest first; the running
+    week and month are named as such (本周至今, 本月至今) in the sentence and the table."""
+    if not stats.has(kind, key):
         return []
-    weeks = list(reversed(stats.weeks(today, WEEKS)))
-    months = list(reversed(stats.months(today, MONTHS)))
     out: list[Chart] = []
-    if weeks:
-        figures = [stats.week(kind, key, w) for w in weeks]  # type: ignore[arg-type]
-        now = figures[-1].households
-        before = figures[-2].households if len(figures) > 1 else 0
-        reading = f"本周（{dates.week(weeks[-1])}）走访 {now:,} 户{change(now, before, '上周')}。"
-        title = f"最近 {len(weeks)} 周每周走访户数（一周分析）"
-        out.append(Chart(
-            f"{prefix}-weeks", title, reading,
-            bar_chart(f"{prefix}-weeks", title, reading, [_week_label(w) for w in weeks],
-                      [("走访户数", [f.households for f in figures])]),
-            ("周", "走访次数", "走访户数", "发现问题", "解决问题"),
-            tuple((dates.week(w), str(f.visits), str(f.households), str(f.issues_found), str(f.issues_resolved))
-                  for w, f in zip(weeks, figures, strict=True)),
+    weeks = list(reversed(periods.done_weeks(today, WEEKS, stats.first)))
+    this_week = periods.running_week(today, stats.first)
+    if weeks or this_week:
+        out.append(_visits_chart(
+            f"{prefix}-weeks", f"最近 {len(weeks)} 周每周走访户数（一周分析）" if weeks else "本周走访户数（一周分析）",
+            week_reading(stats, today, kind, key), "周",
+            [(dates.week(w), dates.week(w), stats.week(kind, key, w)) for w in weeks],
+            (periods.week_so_far(today), stats.week(kind, key, this_week)) if this_week else None,
         ))
-    if months:
-        figures_m = [stats.month(kind, key, m) for m in months]  # type: ignore[arg-type]
-        now = figures_m[-1].households
-        before = figures_m[-2].households if len(figures_m) > 1 else 0
-        reading = f"本月（{dates.month(months[-1])}）走访 {now:,} 户{change(now, before, '上月')}。"
-        title = f"最近 {len(months)} 个月每月走访户数（一月点评）"
-        out.append(Chart(
-            f"{prefix}-months", title, reading,
-            bar_chart(f"{prefix}-months", title, reading, [dates.month_short(m, today) for m in months],
-                      [("走访户数", [f.households for f in figures_m])]),
-            ("月份", "走访次数", "走访户数", "发现问题", "解决问题"),
-            tuple((dates.month(m), str(f.visits), str(f.households), str(f.issues_found), str(f.issues_resolved))
-                  for m, f in zip(months, figures_m, strict=True)),
+    months = list(reversed(periods.done_months(today, MONTHS, stats.first)))
+    this_month = periods.running_month(today, stats.first)
+    if months or this_month:
+        out.append(_visits_chart(
+            f"{prefix}-months", f"最近 {len(months)} 个月每月走访户数（一月点评）" if months else "本月走访户数（一月点评）",
+            month_reading(stats, today, kind, key), "月份",
+            [(dates.month_short(m, today), dates.month(m), stats.month(kind, key, m)) for m in months],
+            (periods.month_so_far(today), stats.month(kind, key, this_month)) if this_month else None,
         ))
     return out
 
 
-def _week_label(week: tuple[int, int]) -> str:
-    start = dates.week_start(week)
-    return f"{start.month}/{start.day}"
-
-
 # -- (c) requests -------------------------------------------------------------
 
-def request_chart(stats: RequestStats, today: date, kind: str, key: str, prefix: str) -> Chart | None:
-    if not stats.has(kind, key):  # type: ignore[arg-type]
+def request_chart(stats: RequestStats, today: date, kind: RequestScope, key: str, prefix: str) -> Chart | None:
+    """Requests received in the last complete months (bars); the running month in words and the table."""
+    if not stats.has(kind, key):
         return None
-    months = list(reversed(stats.months(today, MONTHS)))
-    if not months:  # the log starts after the build date
+    months = list(reversed(periods.done_months(today, MONTHS, stats.first)))
+    this_month = periods.running_month(today, stats.first)
+    if not months and this_month is None:  # the log starts after the build date
         return None
-    figures = [stats.month(kind, key, m) for m in months]  # type: ignore[arg-type]
 
-    def bar(count: int) -> int | None:
-        return None if 0 < count < MASK_BELOW else count
+    def month(m: Month) -> MonthFigures:
+        return stats.month(kind, key, m)
 
-    last = figures[-1]
-    reading = f"本月（{dates.month(months[-1])}）受理群众诉求 {masked(last.received)} 件，已反馈 {masked(last.answered)} 件"
-    reading += f"，7 天内反馈的占 {last.share_text}。" if last.share_within_week is not None else "。"
+    def bar(count: int) -> int | str:
+        return masked(count) if 0 < count < MASK_BELOW else count
+
+    parts = []
+    if months:
+        last = month(months[-1])
+        text = (
+            f"上月（{periods.month_name(months[-1], today)}）受理群众诉求 {masked(last.received)} 件，"
+            f"已反馈 {masked(last.answered)} 件"
+        )
+        if last.share_within_week is not None:
+            text += f"，7 天内反馈的占 {last.share_text}"
+        parts.append(text)
+    running = month(this_month) if this_month else MonthFigures()
+    if running.received or not months:
+        parts.append(f"{periods.month_so_far(today)}受理 {masked(running.received)} 件")
+    reading = "；".join(parts) + "。"
     title = "每月受理和反馈的群众诉求（五个及时）"
+    shown = months or ([this_month] if this_month else [])
+
+    def row(label: str, f: MonthFigures) -> tuple[str, ...]:
+        return (label, masked(f.received), masked(f.resolved), masked(f.answered), f.median_text,
+                f.share_text, masked(f.open_late))
+
+    rows = [row(dates.month(m), month(m)) for m in months]
+    if this_month:
+        rows.append(row(periods.month_so_far(today), running))
     return Chart(
         f"{prefix}-requests", title, reading,
         bar_chart(
-            f"{prefix}-requests", title, reading, [dates.month_short(m, today) for m in months],
-            [("受理", [bar(f.received) for f in figures]), ("已反馈", [bar(f.answered) for f in figures])],
+            f"{prefix}-requests", title, reading,
+            [dates.month_short(m, today) for m in months] or [periods.month_so_far(today)],
+            [("受理", [bar(month(m).received) for m in shown]), ("已反馈", [bar(month(m).answered) for m in shown])],
         ),
         ("受理月份", "受理", "已化解", "已反馈", "反馈天数（中位数）", "7 天内反馈", "超过 30 天未反馈"),
-        tuple(
-            (dates.month(m), masked(f.received), masked(f.resolved), masked(f.answered), f.median_text,
-             f.share_text, masked(f.open_late))
-            for m, f in zip(months, figures, strict=True)
-        ),
+        tuple(rows),
     )
 
 
@@ -206,14 +234,14 @@ def evaluation_chart(grid: Grid | None, rounds: tuple[EvaluationRound, ...], pos
             f"最近一次三访三评（{latest.label}）全县 {latest.responses:,} 人参评，"
             f"满意率 {latest.percent:g}%。"
         )
-        series = [(r.short, [s.percent if (s := r.of(p.id)) else None for p in posts]) for r in rounds]
+        # The latest round only: two bars for each of 42 posts would be four phone screens (the table has all).
+        series = [(f"满意率（{latest.short}）", [s.percent if (s := latest.of(p.id)) else None for p in posts])]
         head = ("警务室", *[f"{r.short} 参评 / 满意率" for r in rounds])
         rows = tuple(
             (p.name, *[f"{s.responses} 人 / {s.percent:g}%" if (s := r.of(p.id)) else "—" for r in rounds])
             for p in posts
         )
-        svg = bar_chart(f"{prefix}-evaluations", title, reading, [short_name(p) for p in posts], series,
-                        horizontal=True, percent=True)
+        svg = bar_chart(f"{prefix}-evaluations", title, reading, [short_name(p) for p in posts], series, percent=True)
     else:
         mine = [(r, r.of(post.id)) for r in rounds]
         last = mine[-1][1]
@@ -255,7 +283,16 @@ def post_stats(build: Build, place: Place) -> Markup:
         charts.append(chart)
     if not charts:
         return Markup("")
-    return build.renderer.text("stats/post_block.html", here=place.here, post=post, charts=charts)
+    return build.renderer.text(
+        "stats/post_block.html", here=place.here, post=post, charts=charts,
+        note=post_note(EVALUATIONS.of(site), post),
+    )
+
+
+def post_note(rounds: tuple[EvaluationRound, ...], post: Post) -> str:
+    """The folded block's one figure: the post's latest 三访三评 satisfaction."""
+    scores = [s for r in rounds if (s := r.of(post.id)) is not None]
+    return f"三访三评群众满意率 {scores[-1].percent:g}%" if scores else ""
 
 
 STATS_BLOCK = Block("stats", frozenset(("post",)), post_stats)

@@ -64,6 +64,8 @@ class VisitStats(LogStats[ScopeKind, Figures]):
     """Aggregated visit figures: the only part of the log that is published."""
 
     weekly: dict[Scope[ScopeKind], dict[Week, Figures]] = field(default_factory=dict)
+    # The log's latest day (any row): a period after it is not entered yet, not a period without visits.
+    last: date | None = None
 
     def empty(self) -> Figures:
         return Figures()
@@ -88,7 +90,8 @@ def aggregate(visits: Iterable[Visit]) -> VisitStats:
         return tally(rows, lambda visit: visit.day, scopes, period, _total)
 
     first = min((visit.day for visit in rows), default=None)
-    return VisitStats(monthly=by(month_of), weekly=by(week_of), first=first)
+    last = max((visit.day for visit in rows), default=None)
+    return VisitStats(monthly=by(month_of), weekly=by(week_of), first=first, last=last)
 
 
 def _total(visits: list[Visit]) -> Figures:

@@ -91,12 +91,14 @@ def test_no_row_pairs_a_visit_date_with_its_officer_or_village(site: Path) -> No
 
 
 def test_visit_figures_on_a_post_page_are_totals(site: Path) -> None:
-    """The page shows each month's totals for the post, equal to the log's sums."""
+    """The page shows each month's totals for the post, equal to the log's sums; the
+    running month is named 本月至今; per village and officer only complete months."""
     officers = officer_names()
     villages = village_index()
     rows = [r for r in visit_rows() if villages[r["village"]][0] == "zhongshu-changan"]
     page = (site / "posts/zhongshu-changan/index.html").read_text(encoding="utf-8")
-    section = page[page.index('id="visits"'):]
+    section = page[page.index('id="visits"'):page.index('id="stats"')]
+    names = ("走访次数", "走访户数", "发现问题", "解决问题")
     for month in ("2026-08", "2026-09", "2026-10", "2026-11"):
         these = [r for r in rows if r["date"].startswith(month)]
         cells = [
@@ -105,10 +107,17 @@ def test_visit_figures_on_a_post_page_are_totals(site: Path) -> None:
             str(sum(int(r["issues_found"]) for r in these)),
             str(sum(int(r["issues_resolved"]) for r in these)),
         ]
-        label = f"{int(month[:4])}年{int(month[5:])}月"
-        assert f"<tr><td>{label}</td><td>" + "</td><td>".join(cells) + "</td></tr>" in section, month
-    # Visits per officer for November.
-    november = [r for r in rows if r["date"].startswith("2026-11")]
-    for officer_id in {r["officer"] for r in november}:
-        count = sum(1 for r in november if r["officer"] == officer_id)
-        assert re.search(rf"<tr><td>{officers[officer_id]}</td><td>{count}</td>", section), officer_id
+        label = (
+            '<span class="cj-w">本月至今</span><span class="cj-w">（11月1日—28日）</span>' if month == "2026-11"
+            else f"{int(month[:4])}年{int(month[5:])}月"
+        )
+        row = f'<tr><th scope="row">{label}</th>' + "".join(
+            f'<td data-label="{name}">{cell}</td>' for name, cell in zip(names, cells, strict=True)
+        ) + "</tr>"
+        assert row in section, month
+    # Visits per officer in October, the last complete month (the first column).
+    october = [r for r in rows if r["date"].startswith("2026-10")]
+    for officer_id in {r["officer"] for r in october}:
+        count = sum(1 for r in october if r["officer"] == officer_id)
+        assert re.search(rf'<tr><th scope="row">{officers[officer_id]}</th><td data-label="10月">{count}</td>', section), officer_id
+    assert "11月</th>" not in section  # no column for the running month
