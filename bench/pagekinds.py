@@ -67,6 +67,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("notices", "notice", "一条安全提示", url.notice("2026-11-anti-fraud")),
     PageKind("law", "law", "法制宣传", url.law),
     PageKind("law", "lecture", "一次法制讲座", url.lecture("fanzha-2026-09")),
+    PageKind("law", "law-view", "法制宣传的一个类别", url.law_kind("yianshuofa")),
     PageKind("events", "events", "活动日历", url.events),
     PageKind("events", "events-week", "活动日历（后面的一周）", url.events_week(date(2026, 12, 5))),
     PageKind("events", "events-reception", "一个乡镇的接待时间", url.reception_of_township("zhongshuzhen")),

@@ -26,5 +26,8 @@ KIND = Kind(
     templates=True,
     stylesheet="law.css",
     nav=(5, "法制宣传", urls.LAW),
-    links={"law": urls.LAW, "lecture": urls.lecture, "lecture_ics": urls.lecture_ics},
+    links={
+        "law": urls.LAW, "lecture": urls.lecture, "lecture_ics": urls.lecture_ics,
+        "law_kind": urls.law_kind, "law_topic": urls.law_topic,
+    },
 )

@@ -22,6 +22,7 @@ from ..directory.grid import Grid, resolve_places
 from ..kind import Records
 from .model import AUDIO_SUFFIXES, BIG_FILE, MATERIAL_SUFFIXES, Attachment, attachment_key
 from .schema import Lecture
+from .urls import RESERVED_SLUGS
 
 FORM = Form()
 
@@ -82,6 +83,13 @@ def _load_lecture(
     media: dict[str, bytes], problems: Problems,
 ) -> Lecture | None:
     display = display_path(path)
+    if path.stem in RESERVED_SLUGS:
+        problems.add(
+            display, None, None,
+            f"文件名“{path.stem}”留作网站自己的页面使用（按类别、按主题看法制宣传的页面），"
+            "请换一个文件名，例如加上日期。",
+        )
+        return None
     read = _read(path, display, problems)
     if read is None:
         return None

@@ -1,9 +1,15 @@
-"""法制宣传: /law/ (by topic and by kind, upcoming first) and /law/<slug>/."""
+"""法制宣传: /law/ (each lecture once: upcoming, past, articles), a page for each
+category (/law/kinds/<slug>/) and each topic (/law/topics/<slug>/) that the
+index links to as chips, so no JavaScript is needed, and /law/<slug>/."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
+
+from pypinyin import lazy_pinyin
 
 from ..core.markup import render_body
 from ..core.pages import Asset, SiteOutput, media_url, src_of
@@ -18,20 +24,43 @@ from .schema import LECTURE_KINDS, Lecture
 
 
 @dataclass(frozen=True)
-class LawIndex:
+class Groups:
+    """Lectures as /law/ and its pages by category and topic list them, each once:
+    upcoming (soonest first), past (latest first), articles (by title)."""
+
     upcoming: list[Lecture]
     past: list[Lecture]
     articles: list[Lecture]
-    kinds: list[tuple[str, list[Lecture]]]
-    topics: list[tuple[str, list[Lecture]]]
+
+    @property
+    def items(self) -> list[Lecture]:
+        return self.upcoming + self.past + self.articles
+
+
+@dataclass(frozen=True)
+class View:
+    """A category or a topic: its name, its page and its lectures."""
+
+    label: str
+    url: str
+    groups: Groups
+    topic: bool = False  # a topic (主题), else a category (类别)
+
+
+@dataclass(frozen=True)
+class LawIndex:
+    groups: Groups
+    kinds: list[View]  # the categories that have lectures, in LECTURE_KINDS order
+    topics: list[View]  # every topic written, in pinyin order
 
 
 def is_upcoming(lecture: Lecture, today: date) -> bool:
     return lecture.end is not None and lecture.end > datetime.combine(today, time(0, 0))
 
 
-def law_index(lectures: tuple[Lecture, ...], today: date) -> LawIndex:
-    timed = [item for item in lectures if item.is_event]
+def group(lectures: Iterable[Lecture], today: date) -> Groups:
+    items = list(lectures)
+    timed = [item for item in items if item.is_event]
     upcoming = sorted(
         (item for item in timed if is_upcoming(item, today)), key=lambda i: (i.start, i.slug)
     )
@@ -40,14 +69,46 @@ def law_index(lectures: tuple[Lecture, ...], today: date) -> LawIndex:
         key=lambda i: (i.start, i.slug), reverse=True,
     )
     articles = sorted(
-        (item for item in lectures if not item.is_event),
+        (item for item in items if not item.is_event),
         key=lambda i: (sort_key(i.title), i.slug),
     )
-    ordered = upcoming + past + articles
-    kinds = [(kind, [i for i in ordered if i.kind == kind]) for kind in LECTURE_KINDS]
-    names = sorted({t for item in ordered for t in item.topics}, key=sort_key)
-    topics = [(name, [i for i in ordered if name in i.topics]) for name in names]
-    return LawIndex(upcoming, past, articles, [k for k in kinds if k[1]], topics)
+    return Groups(upcoming, past, articles)
+
+
+def view_slugs(names: Iterable[str]) -> dict[str, str]:
+    """Address names of categories and topics, from their pinyin (反电诈 -> fandianzha),
+    the way townships get theirs; a repeat gets -2, -3 in the order given."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in names:
+        base = re.sub(r"[^a-z0-9]+", "-", "".join(lazy_pinyin(name)).lower()).strip("-") or "t"
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        out[name] = slug
+        taken.add(slug)
+    return out
+
+
+# The categories are fixed, so their addresses are too.
+KIND_SLUGS = view_slugs(LECTURE_KINDS)
+
+
+def topic_slugs(lectures: Iterable[Lecture]) -> dict[str, str]:
+    return view_slugs(sorted({t for item in lectures for t in item.topics}, key=sort_key))
+
+
+def law_index(lectures: tuple[Lecture, ...], today: date) -> LawIndex:
+    everything = group(lectures, today)
+    kinds = [
+        View(kind, urls.law_kind(KIND_SLUGS[kind]), group((i for i in lectures if i.kind == kind), today))
+        for kind in LECTURE_KINDS
+    ]
+    topics = [
+        View(name, urls.law_topic(slug), group((i for i in lectures if name in i.topics), today), topic=True)
+        for name, slug in topic_slugs(lectures).items()
+    ]
+    return LawIndex(everything, [k for k in kinds if k.groups.items], topics)
 
 
 def lecture_files(
@@ -83,7 +144,12 @@ def law_pages(build: Build) -> SiteOutput:
     attendees = training_attendees(build.site)
     out = SiteOutput()
     index = law_index(law.lectures, today)
-    out.pages.append(renderer.page("law/law_index.html", src_of(urls.LAW), "法制宣传", law=index))
+    out.pages.append(renderer.page("law/law_index.html", src_of(urls.LAW), "法制宣传", law=index, view=None))
+    for view in index.kinds + index.topics:
+        out.pages.append(renderer.page(
+            "law/law_index.html", src_of(view.url), f"{view.label} - 法制宣传", law=index, view=view,
+        ))
+    topics = {view.label: view.url for view in index.topics}
     published: dict[str, Asset] = {}
     for lecture in law.lectures:
         materials, audio = lecture_files(law, lecture)
@@ -97,6 +163,7 @@ def law_pages(build: Build) -> SiteOutput:
             speaker=officer, speaker_post=grid.post_of_officer.get(officer.id) if officer else None,
             body=render_body(lecture.body, urls.lecture(lecture.slug)),
             attendees=attendees.get(lecture.slug, []),
+            kind_url=urls.law_kind(KIND_SLUGS[lecture.kind]), topics=[(t, topics[t]) for t in lecture.topics],
         ), read_aloud=True))
         for item in [*(m for _, m in materials), *([audio] if audio else [])]:
             url = media_url(item.ref)

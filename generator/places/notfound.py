@@ -6,16 +6,24 @@ absolute from site_url's path, and a small inline script re-roots them when
 the site is served under another sub-path (found from the site's top-level
 folders in the address, or by asking which leading part has this 404.html). It loads nothing else (inline
 style, no theme files), so it stays small and works without JavaScript.
+
+It looks like the shell's pages: their header with 大字, their 20 px base, from
+the shell's own inline stylesheet (the same text, so the same CSP hash).
 """
 
 from __future__ import annotations
 
+from functools import cache
 from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 
 from ..core.pages import Asset, SiteOutput, url_of
 from ..core.preview import NOT_FOUND
 from ..core.settings import SiteConfig, site_url
 from ..kind import Build
+from ..shell.pages import theme_dir
 
 # Top-level folders that come from the theme, not from the sections.
 THEME_FOLDERS = ("assets", "search")
@@ -33,8 +41,17 @@ def top_level_folders(output: SiteOutput) -> list[str]:
     return sorted(folders | set(THEME_FOLDERS))
 
 
+@cache
+def shell_css() -> Markup:
+    """The shell's inline stylesheet exactly as main.html includes it (MkDocs' Jinja
+    environment drops the file's last newline), so its CSP hash is the shell's."""
+    env = Environment(loader=FileSystemLoader(theme_dir()))
+    return Markup(env.get_template("cunjing-shell.css").render())
+
+
 def not_found_page(build: Build, output: SiteOutput) -> SiteOutput:
     html = build.renderer.env.get_template("places/not_found.html").render(
         here="", root=site_root(build.site.settings), sections=top_level_folders(output),
+        shell_css=shell_css(),
     )
     return SiteOutput(assets=[Asset(dest=NOT_FOUND, content=html.encode("utf-8"))])

@@ -30,3 +30,31 @@ def test_broadcast_recording_plays(browser: Any, served: str) -> None:
         context.close()
     assert any(u.endswith("/media/audio/jindu-guangbo.mp3") for u in requests)
     assert all(urlsplit(u).hostname == "127.0.0.1" for u in requests), requests
+
+
+def test_law_filters_are_links_that_work_without_javascript(browser: Any, served: str) -> None:
+    """/law/ at 360×740 without JavaScript: the categories are chips, the topics
+    fold open; a tap opens the page of that topic, which marks its chip."""
+    context, page, _ = open_page(browser, served + "law/", javascript=False)
+    try:
+        chips = page.locator(".cj-law-filter .cj-chips a")
+        for chip in chips.all():
+            if chip.is_visible():
+                box = chip.bounding_box()
+                assert box and box["height"] >= 44, chip.inner_text()
+        topic = page.locator(".cj-law-filter a", has_text="反电诈")
+        assert not topic.is_visible()  # folded on /law/
+        page.locator("#topics").click()
+        topic.click()
+        page.wait_for_url("**/law/topics/fandianzha/")
+        assert page.locator("h1").inner_text() == "反电诈"
+        current = page.locator(".cj-law-filter a[aria-current=page]")
+        assert current.count() == 1 and current.is_visible()  # open on a topic's page
+        assert "反电诈" in current.inner_text()
+        assert page.locator(".cj-law__title").count() == 4
+        page.locator(".cj-law-filter a", has_text="以案说法").click()
+        page.wait_for_url("**/law/kinds/yianshuofa/")
+        page.locator(".cj-law-filter a", has_text="全部").click()
+        page.wait_for_url("**/law/")
+    finally:
+        context.close()

@@ -36,19 +36,19 @@ def test_law_index_lists_upcoming_then_past_then_articles(site: Path) -> None:
     assert html.index('id="upcoming"') < html.index('id="past"') < html.index('id="articles"')
 
 
-def test_law_index_groups_by_kind_and_topic(site: Path) -> None:
+def test_law_index_links_to_the_pages_by_kind_and_topic(site: Path) -> None:
+    """Each lecture once on /law/; its categories and topics are chips to their pages
+    (tests/law/test_law_views.py checks those pages against the data)."""
     html = (site / "law/index.html").read_text(encoding="utf-8")
-    kinds = section(html, "kinds")
+    kinds = html[html.index('<h2 id="kinds">'):html.index('<h2 id="upcoming">')]
     for kind in ("法制讲座", "广播讲座", "以案说法", "调解员培训"):
-        assert f">{kind}（" in kinds
-    broadcasts = kinds[kinds.index(">广播讲座（"):kinds.index(">以案说法（")]
-    assert 'href="jindu-guangbo/"' in broadcasts and 'href="dongji-fanghuo/"' in broadcasts
-    assert 'href="fanzha-2026-09/"' not in broadcasts
-    topics = section(html, "topics")
-    fraud = re.search(r'<h3 id="(topic-\d+)">反电诈</h3>(.*?)</ul>', topics, re.S)
-    assert fraud and f'href="#{fraud.group(1)}">反电诈（4）' in topics
-    assert set(re.findall(r'href="([a-z0-9-]+)/"', fraud.group(2))) == {
-        "fanzha-2026-09", "fanzha-chunjie", "maochong-kefu-tuikuan", "weichengnianren-xuexiao",
+        assert f">{kind}<span" in kinds
+    assert 'href="kinds/guangbojiangzuo/">广播讲座<span class="cj-law-filter__count">2</span>' in kinds
+    topics = kinds[kinds.index('id="topics"'):]
+    assert 'href="topics/fandianzha/">反电诈<span class="cj-law-filter__count">4</span>' in topics
+    broadcasts = (site / "law/kinds/guangbojiangzuo/index.html").read_text(encoding="utf-8")
+    assert set(re.findall(r'class="cj-law__title" href="\.\./\.\./([a-z0-9-]+)/"', broadcasts)) == {
+        "jindu-guangbo", "dongji-fanghuo",
     }
 
 

@@ -403,7 +403,7 @@ def test_shell_features_work_under_the_csp(base: str, browser: Any) -> None:
         # The 404 page's inline script re-roots its links (here under the site's own path).
         page.goto(f"{base}{SUB}{DEEP}")
         assert page.locator("h1").inner_text() == "找不到这个页面"
-        home = page.locator("a[data-to='']").get_attribute("href")
+        home = page.locator("main a[data-to='']").get_attribute("href")
         assert home == SUB
         assert page.evaluate("window.__csp") == []
     finally:

@@ -32,7 +32,7 @@ PAGE_KINDS = (
     "events/kentanhui-zhongshu/", "reports/", "reports/2026-09-zhongshu-changan/", "notices/",
     "notices/2026-11-anti-fraud/", "law/", "law/fanzha-2026-09/", "stats/", "safety/", "actions/",
     "actions/changan-ludeng/", "print/v/changan/", "print/officers/li-jianguo/",
-    "print/notices/2026-11-anti-fraud/", "print/reports/2026-09-zhongshu-changan/",
+    "print/notices/2026-11-anti-fraud/", "print/reports/2026-09-zhongshu-changan/", "law/kinds/yianshuofa/",
 )
 WECHAT = (
     "Mozilla/5.0 (Linux; Android 10; V2001A) AppleWebKit/537.36 (KHTML, like Gecko) "
