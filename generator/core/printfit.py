@@ -2,6 +2,8 @@
 
 Reports and notices are printed for village bulletin boards; their text
 length varies, so the largest type size whose estimated height fits is used.
+Contact cards (警民联系卡) keep their type (10 pt at least) and drop what does
+not fit instead: card_layout.
 """
 
 from __future__ import annotations
@@ -83,3 +85,46 @@ def print_density(
         if estimate <= _PAGE_HEIGHT_MM * _SAFETY:
             return size.name
     return TYPE_SIZES[-1].name
+
+
+# -- 警民联系卡 ----------------------------------------------------------------
+# A card is 90 x 54 mm (print.css): 3 mm padding at the sides, 2.5 mm at top and
+# bottom. Under the photo, name and QR code are lines of 10 pt type (nothing on
+# a card is smaller) 1.2 apart, the full width of the card.
+CARD_WIDTH_MM = 90 - 2 * 3
+CARD_TEXT_PT = 10
+CARD_LINES = 6  # what fits under the top of the card
+
+
+@dataclass(frozen=True)
+class CardLayout:
+    """How a contact card is laid out: whether the line of villages names them
+    all (or, when names, address and hours are long, only says how many), and
+    whether there is room for the post's reception hours."""
+
+    list_villages: bool
+    reception: bool
+    lines: int  # estimated lines under the top of the card
+
+
+def _text_lines(text: str, size_pt: float, width_mm: float) -> int:
+    per_line = 0.95 * width_mm / (size_pt * _MM_PER_PT)  # dashes and digits are wider in CJK fonts
+    return max(1, math.ceil(_width(text) / per_line))
+
+
+def card_layout(
+    villages: list[str], post: str, phone: str, address: str, hours: str, reception: str | None = None
+) -> CardLayout:
+    """The card's lines (its template): 负责：…, the post and its phone, 地址：…,
+    办公时间：… and, with room, 警民相约：…."""
+    def lines(text: str) -> int:
+        return _text_lines(text, CARD_TEXT_PT, CARD_WIDTH_MM)
+
+    rest = lines(f"{post} ☎ {phone}") + lines("地址：" + address) + lines("办公时间：" + hours)
+    listed = lines("负责：" + "、".join(villages)) + rest
+    if listed > CARD_LINES:
+        return CardLayout(False, False, lines(f"负责 {len(villages)} 个村（社区）") + rest)
+    extra = lines("警民相约：" + reception) if reception else CARD_LINES
+    if listed + extra <= CARD_LINES:
+        return CardLayout(True, True, listed + extra)
+    return CardLayout(True, False, listed)

@@ -4,17 +4,39 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from . import phones
 from .files import IMAGE_TYPES, display_path, resolve_data_file
 from .messages import validate_document
 from .problems import Problems, field_path
-from .records import EmergencyPhone, Phone, Record, Text
+from .records import EmergencyPhone, Phone, Record, Text, _refuse_fullwidth
 from .yamlio import load_yaml_file
+
+
+def _check_supervision(value: str) -> str:
+    """监督电话: a five-digit service line (12389, the police's) or a landline.
+    Not a mobile: a personal number is no supervision line (and the personal-data
+    guard would refuse it)."""
+    _refuse_fullwidth(value)
+    digits = phones.digits(value)
+    if re.fullmatch(r"1[0-9]{4}", digits):
+        return digits
+    normal = phones.normalise(value)
+    if normal is None or phones.is_mobile(value):
+        raise PydanticCustomError(
+            "cj_phone", "监督电话“{value}”格式不正确：一般写 12389（公安机关投诉举报电话），"
+            "也可以写固定电话，区号加号码，如 0873-6621234。", {"value": value},
+        )
+    return normal
+
+
+SupervisionPhone = Annotated[str, AfterValidator(_check_supervision)]
 
 
 class Feedback(Record):
@@ -50,6 +72,9 @@ class SiteConfig(Record):
         None, title="网站地址", description="完整网址，例如 https://example.org/luxi/（生成二维码和订阅源时需要）"
     )
     emergency: EmergencyPhone = Field("110", title="报警电话")
+    supervision: SupervisionPhone = Field(
+        "12389", title="监督电话", description="群众投诉、监督公安民警的电话，印在公示牌上；默认 12389"
+    )
     sample: bool = Field(False, title="示例数据", description="为 true 时每页显示“示例数据”提示")
     feedback: Feedback = Field(default_factory=Feedback, title="意见反馈")
     # What a government site shows at the foot of every page (政府网站发展指引).

@@ -32,6 +32,7 @@ KIND = Kind(
     title="警务室和民警",
     summary="/posts/ 和各乡镇的页面、联系人文件、公示牌和联系卡、旧编号的跳转",
     folder="posts",
+    uses=("events", "stations"),  # the printed board: reception hours, the station's phone
     load=lambda ctx: load_grid(ctx.data_dir, ctx.problems),
     published_numbers=lambda ctx: ctx.grid.published_numbers(),
     schemas=(Schema("post.schema.json", Post, "data/posts/<警务室编号>.yml：一个警务室", ("id",)),),

@@ -59,6 +59,9 @@ site_url: https://example.org/county/
 # 报警电话，一般是 110。
 emergency: "110"
 
+# 监督电话，印在社区警务公示牌上，群众投诉、监督民警用。可以不写，不写就是 12389。
+supervision: "12389"
+
 # 是不是示例数据：true 时每一页都显示“示例数据，请勿拨打”。
 # 换成真实的人名和电话后改成 false（这时 site_url 不能再是 example.org 这样的示例地址）。
 sample: true

@@ -66,6 +66,11 @@ def test_notice_board_for_every_village(site: Path) -> None:
             for officer in (o for o in post["officers"] if o["id"] in village["officers"]):
                 assert officer["name"] in html and officer["rank"] in html and officer["badge"] in html
                 assert f'href="tel:{digits(officer["phone"])}"' in html
+            for person in post.get("staff", []):  # the village's auxiliary police and coordinators
+                shown = not person.get("villages") or village["id"] in person["villages"]
+                assert (f'href="tel:{digits(person["phone"])}"' in html) == shown, person
+            assert "<dt>警民相约</dt>" in html and "反诈专线 <span" in html and "监督电话 <span class=\"cj-num\">12389</span>" in html
+            assert f"发布日期：{TODAY[:4]}年{int(TODAY[5:7])}月{int(TODAY[8:])}日" in html
             assert "md-header" not in html and "<nav" not in html  # no site chrome
             assert 'href="../../../assets/cunjing/print.css"' in html
             assert f'<a href="../../../v/{village["id"]}/">返回网页版</a>' in html
@@ -79,6 +84,9 @@ def test_contact_cards_for_every_officer(site: Path) -> None:
             served = "、".join(v["name"] for v in post["villages"] if officer["id"] in v["officers"])
             assert html.count(f"负责：{served}</p>") == 8
             assert html.count("警民联系卡</p>") == 8 and html.count(officer["badge"]) == 8
+            # The post: its phone, address and office hours on every card.
+            assert html.count(f'href="tel:{digits(post["phone"])}"') == 8
+            assert html.count(f"地址：{post['address']}</p>") == 8 and html.count(f"办公时间：{post['hours']}</p>") == 8
 
 
 def test_village_and_officer_pages_link_their_printables(site: Path) -> None:
@@ -176,6 +184,17 @@ def test_longest_content_still_fits_one_page(browser: Any, long_site: str) -> No
     check_prints(browser, long_site, urls)
 
 
+def test_long_cards_count_the_villages_instead_of_naming_them(long_site: str) -> None:
+    """Four long village names, a long address and long hours: the card says how
+    many villages the officer serves (its page, by the QR code, names them)."""
+    from urllib.request import urlopen
+
+    with urlopen(long_site + "print/officers/yang-minbo/") as reply:
+        html = reply.read().decode("utf-8")
+    assert html.count("负责 4 个村（社区）</p>") == 8 and "负责：" not in html
+    assert html.count("办公时间：周一至周五 8:30—12:00，14:30—18:00；周六") == 8
+
+
 # -- QR codes ----------------------------------------------------------------------
 
 RASTERISE = """async svgs => {
@@ -255,3 +274,13 @@ def test_qr_code_on_the_served_page(browser: Any, served: str, tmp_path: Path) -
             assert SITE_URL not in page.locator(".cj-qr").inner_text()  # no raw address on screen
     finally:
         context.close()
+
+
+def test_card_layout_names_villages_while_the_lines_fit() -> None:
+    from generator.core.printfit import CARD_LINES, card_layout
+
+    hours = "周一至周五 8:30—12:00，14:30—18:00"
+    short = card_layout(["长安社区"], "长安社区警务室", "0873-0610101", "中枢镇长安社区居委会一楼", hours, "每周三 9:00—11:30")
+    assert short.list_villages and short.reception and short.lines <= CARD_LINES
+    long = card_layout(["石洞苗族彝族村民委员会"] * 4, "行知村警务室", "0873-0610701", "中枢镇" * 12, hours * 2, "每周三 9:00—11:30")
+    assert not long.list_villages and not long.reception

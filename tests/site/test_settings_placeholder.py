@@ -20,3 +20,13 @@ def test_sample_false_with_a_real_site_url_passes(data: Path) -> None:
     edit(data, "site.yml", "site_url: https://cunjing.example.org/luxi/", "site_url: https://cunjing.luxi.gov.cn/")
     edit(data, "site.yml", "sample: true", "sample: false")
     check(data, code=0)
+
+
+def test_the_supervision_line_defaults_to_12389_and_is_checked(data: Path) -> None:
+    from generator.core.settings import SiteConfig
+
+    assert SiteConfig(title="县", county="县", authority="县公安局").supervision == "12389"
+    site = data / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + 'supervision: "1238"\n', encoding="utf-8")
+    line = len(site.read_text(encoding="utf-8").splitlines())
+    check_fails(data, file="site.yml", line=line, field="supervision", words="监督电话“1238”格式不正确")
