@@ -169,7 +169,7 @@ def test_event_and_lecture_pages_offer_their_own_calendar_file(site: Path) -> No
         feed = site / f"calendar/law/{slug}.ics"
         assert feed.is_file() == ("<dt>时间</dt>" in html), slug
         if feed.is_file():
-            assert f'href="../../calendar/law/{slug}.ics" download' in html
+            assert f'href="../../calendar/law/{slug}.ics" type="text/calendar"' in html
 
 
 def test_post_pages_offer_their_reception_hours_as_a_calendar_file(site: Path) -> None:
