@@ -12,6 +12,7 @@ of the place pages are folded, their headings keeping their ids.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -47,7 +48,7 @@ def served_dated(dated: dict[str, Path]) -> Iterator[dict[str, str]]:
 def page_text(site: Path, url: str) -> str:
     """A page's text; a label's words (本月至今 and its dates in brackets) joined again."""
     html = (site / url / "index.html").read_text(encoding="utf-8")
-    return text_of(html.replace('</span><span class="cj-w">', ""))
+    return text_of(re.sub(r'</span>(?:<wbr>)?<span class="cj-w">', "", html))
 
 
 def households(rows: list[dict[str, str]], start: date, end: date) -> int:

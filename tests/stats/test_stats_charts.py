@@ -18,8 +18,8 @@ from helpers import table_rows as cells
 
 def table_rows(html: str, caption: str) -> list[list[str]]:
     """helpers.table_rows, a running period's label read as one: 本月至今（11月1日—28日）
-    (its words are two spans, which may break before the bracket only)."""
-    return [[cell.replace(" （", "（") for cell in row] for row in cells(html, caption)]
+    (its words are spans, which may break before the bracket and after the dash only)."""
+    return [[cell.replace(" （", "（").replace("— ", "—") for cell in row] for row in cells(html, caption)]
 
 
 def stats_html(site: Path) -> str:

@@ -108,7 +108,10 @@ def test_visit_figures_on_a_post_page_are_totals(site: Path) -> None:
             str(sum(int(r["issues_resolved"]) for r in these)),
         ]
         label = (
-            '<span class="cj-w">本月至今</span><span class="cj-w">（11月1日—28日）</span>' if month == "2026-11"
+            (
+                '<span class="cj-w">本月至今</span><span class="cj-w">（11月1日—</span>'
+                '<wbr><span class="cj-w">28日）</span>'
+            ) if month == "2026-11"
             else f"{int(month[:4])}年{int(month[5:])}月"
         )
         row = f'<tr><th scope="row">{label}</th>' + "".join(
