@@ -308,10 +308,11 @@ def masked(count: int) -> str:
 
 
 def table_rows(html: str, caption: str) -> list[list[str]]:
-    """The cells (text) of each body row of the table with this caption."""
+    """The cells (text) of each body row of the table with this caption; a label set
+    as word spans (本月至今（11月1日—28日）, breaking only between them) read as one."""
     start = html.index(f"<caption>{caption}")
     table = html[start:html.index("</table>", start)]
-    body = table[table.index("<tbody>"):]
+    body = re.sub(r'</span>(?:<wbr>)?<span class="cj-w">', "", table[table.index("<tbody>"):])
     return [
         [html_lib.unescape(text_of(cell)).strip() for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
         for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)

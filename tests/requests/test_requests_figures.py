@@ -9,16 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from conftest import edit
-from helpers import BUILD_DAY, build, masked, request_rows
-from helpers import table_rows as cells
+from helpers import BUILD_DAY, build, masked, request_rows, table_rows
 
 CAPTION = "每月受理和反馈的群众诉求（五个及时）（数据表）"
 
-
-def table_rows(html: str, caption: str) -> list[list[str]]:
-    """helpers.table_rows, a running period's label read as one: 本月至今（11月1日—28日）
-    (its words are two spans, which may break before the bracket only)."""
-    return [[cell.replace(" （", "（") for cell in row] for row in cells(html, caption)]
 
 
 def months_back(count: int) -> list[tuple[int, int]]:

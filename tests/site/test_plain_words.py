@@ -6,10 +6,14 @@ its officers, and the phone remembering the resident's village."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from test_small_screens import PAGE_KINDS, WECHAT
+
+from conftest import SAMPLE
+from helpers import front_matter, posts
 
 SCREEN_PAGES = [u for u in PAGE_KINDS if not u.startswith("print/")] + [
     "reports/2026-09-zhongshu-changan/", "notices/2026-11-changan-ebike-theft/", "actions/changan-ludeng/",
@@ -153,3 +157,44 @@ def test_links_that_stand_alone_are_44_px_tall(browser: Any, served: str) -> Non
         assert checked > 100
     finally:
         context.close()
+
+
+def _officer_phones(data: Path = SAMPLE) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """tel: hrefs of each post's officers, and of each village's own officers."""
+    by_post: dict[str, set[str]] = {}
+    by_village: dict[str, set[str]] = {}
+    for post_id, post in posts(data).items():
+        tel = {o["id"]: "tel:" + re.sub(r"\D", "", str(o["phone"])) for o in post["officers"]}
+        by_post[post_id] = set(tel.values())
+        for village in post["villages"]:
+            for name in [village["id"], *village.get("aliases", [])]:  # documents may name a former id
+                by_village[name] = {tel[o] for o in village.get("officers", tel)}
+    return by_post, by_village
+
+
+@pytest.mark.parametrize("folder, url", [
+    ("lectures", "law"), ("notices", "notices"), ("actions", "actions"), ("reports", "reports"),
+])
+def test_documents_about_a_place_show_its_officers_call_buttons(site: Path, folder: str, url: str) -> None:
+    """A lecture, notice, action or report that names posts or villages shows, under
+    有事找社区民警, call buttons for those places' officers and nobody else's."""
+    by_post, by_village = _officer_phones()
+    checked = 0
+    for source in sorted((SAMPLE / folder).glob("*.md")):
+        meta = front_matter(source)
+        post_ids = list(meta.get("posts", [])) + ([meta["post"]] if "post" in meta else [])
+        village_ids = list(meta.get("villages", []))
+        page = site / url / source.stem / "index.html"
+        if not (post_ids or village_ids) or not page.is_file():
+            continue
+        wanted = set().union(*(by_post[p] for p in post_ids), *(by_village[v] for v in village_ids))
+        html = page.read_text(encoding="utf-8")
+        box = html[html.index('<section class="cj-contact"'):]
+        box = box[:box.index("</section>")]
+        calls = set(re.findall(r'<a class="cj-call[^"]*" href="(tel:\d+)"', box))
+        if len(wanted) > 4:  # many places: the resident's own officer, or 找民警
+            assert not calls and 'href="../../find/"' in box, source.name
+        else:
+            assert calls and calls <= wanted, (source.name, calls, wanted)
+        checked += 1
+    assert checked >= 2, folder

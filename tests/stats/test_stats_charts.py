@@ -12,14 +12,7 @@ from pathlib import Path
 import yaml
 
 from conftest import SAMPLE, TODAY, open_page
-from helpers import BUILD_DAY, build, posts, visit_rows
-from helpers import table_rows as cells
-
-
-def table_rows(html: str, caption: str) -> list[list[str]]:
-    """helpers.table_rows, a running period's label read as one: 本月至今（11月1日—28日）
-    (its words are spans, which may break before the bracket and after the dash only)."""
-    return [[cell.replace(" （", "（").replace("— ", "—") for cell in row] for row in cells(html, caption)]
+from helpers import BUILD_DAY, build, posts, table_rows, visit_rows
 
 
 def stats_html(site: Path) -> str:
