@@ -6,15 +6,12 @@ Built once from the checked post files and never changed afterwards.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from pypinyin import lazy_pinyin
-
 from ..core.documents import report_at
 from ..core.ids import Ids
-from ..core.pinyin import sort_key
+from ..core.pinyin import slugs, sort_key
 from ..core.problems import Problems
 from ..core.yamlio import Document
 from .schema import Officer, Post, Staff, Village
@@ -72,7 +69,7 @@ class Grid:
         for post in posts:
             by_township.setdefault(post.township, []).append(post)
         set_(self, "by_township", {t: tuple(ps) for t, ps in by_township.items()})
-        set_(self, "township_slugs", _slugs(list(by_township)))
+        set_(self, "township_slugs", slugs(by_township))
 
     # -- the one way other kinds resolve the ids editors write --------------
     def _defined_in(self, sheet: str) -> str:
@@ -165,18 +162,6 @@ class Grid:
         numbers |= {s.phone for s in self.staff}
         return numbers | self.unchecked_phones
 
-
-def _slugs(townships: list[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    taken: set[str] = set()
-    for township in townships:
-        base = re.sub(r"[^a-z0-9]+", "-", "".join(lazy_pinyin(township)).lower()).strip("-") or "t"
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        out[township] = slug
-        taken.add(slug)
-    return out
 
 
 def resolve_places(

@@ -4,16 +4,13 @@ index links to as chips, so no JavaScript is needed, and /law/<slug>/."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
-from pypinyin import lazy_pinyin
-
 from ..core.markup import render_body
 from ..core.pages import Asset, SiteOutput, media_url, src_of
-from ..core.pinyin import sort_key
+from ..core.pinyin import slugs, sort_key
 from ..directory import urls as directory_urls
 from ..kind import Build, Site
 from ..safety.model import SAFETY
@@ -75,27 +72,13 @@ def group(lectures: Iterable[Lecture], today: date) -> Groups:
     return Groups(upcoming, past, articles)
 
 
-def view_slugs(names: Iterable[str]) -> dict[str, str]:
-    """Address names of categories and topics, from their pinyin (反电诈 -> fandianzha),
-    the way townships get theirs; a repeat gets -2, -3 in the order given."""
-    out: dict[str, str] = {}
-    taken: set[str] = set()
-    for name in names:
-        base = re.sub(r"[^a-z0-9]+", "-", "".join(lazy_pinyin(name)).lower()).strip("-") or "t"
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        out[name] = slug
-        taken.add(slug)
-    return out
-
 
 # The categories are fixed, so their addresses are too.
-KIND_SLUGS = view_slugs(LECTURE_KINDS)
+KIND_SLUGS = slugs(LECTURE_KINDS)
 
 
 def topic_slugs(lectures: Iterable[Lecture]) -> dict[str, str]:
-    return view_slugs(sorted({t for item in lectures for t in item.topics}, key=sort_key))
+    return slugs(sorted({t for item in lectures for t in item.topics}, key=sort_key))
 
 
 def law_index(lectures: tuple[Lecture, ...], today: date) -> LawIndex:

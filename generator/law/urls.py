@@ -17,10 +17,10 @@ def lecture_ics(slug: str) -> str:
 
 
 def law_kind(kind_slug: str) -> str:
-    """The lectures of one category (slug: pages.view_slugs of the category's name)."""
+    """The lectures of one category (slug: core.pinyin.slugs of the category's name)."""
     return f"law/kinds/{kind_slug}/"
 
 
 def law_topic(topic_slug: str) -> str:
-    """The lectures of one topic (slug: pages.view_slugs of the topic's name)."""
+    """The lectures of one topic (slug: core.pinyin.slugs of the topic's name)."""
     return f"law/topics/{topic_slug}/"
