@@ -36,7 +36,7 @@ from .documents import PLACEHOLDER
 from .files import data_files, display_path
 from .markup import sanitise_body
 from .problems import Problem, Problems, Severity
-from .yamlio import Document
+from .yamlio import Document, read_limited
 
 WORD = ".docx"
 OLD_WORD = (".doc", ".wps")
@@ -98,17 +98,12 @@ def document_files(folder: Path, what: str, problems: Problems, word: bool) -> l
 def read_docx_bytes(path: Path, display: str, problems: Problems) -> bytes | None:
     """The file's bytes if it is a .docx that can be opened; else one message."""
     name = path.name
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.add(display, None, None, f"无法读取文件（{exc.strerror}）。")
-        return None
-    if len(raw) > MAX_DOCX_BYTES:
-        problems.add(
-            display, None, None,
-            f"文件有 {len(raw) / (1024 * 1024):.1f} MB，超过 20 MB。请把里面的图片压缩一下"
-            "（在 Word 里点图片 → “图片格式 → 压缩图片”）后再保存。",
-        )
+    raw = read_limited(
+        path, display, problems, MAX_DOCX_BYTES,
+        lambda size: f"文件有 {size / (1024 * 1024):.1f} MB，超过 20 MB。请把里面的图片压缩一下"
+        "（在 Word 里点图片 → “图片格式 → 压缩图片”）后再保存。",
+    )
+    if raw is None:
         return None
     if raw.startswith(_OLE2):
         problems.add(display, None, None, f"“{name}”其实是旧的 Word/WPS 格式（只是改了名字）。{SAVE_AS}")

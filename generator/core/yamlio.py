@@ -15,6 +15,7 @@ deliberately simple:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,18 +62,29 @@ class Document:
             path = path[:-1]
 
 
-def read_text(path: Path, display: str, problems: Problems) -> str | None:
-    """Read a data file as UTF-8 text; report size and encoding problems."""
+def read_limited(
+    path: Path, display: str, problems: Problems, limit: int, too_big: Callable[[int], str],
+) -> bytes | None:
+    """A file's bytes, or one message: it cannot be read, or it is over ``limit``
+    bytes (``too_big`` says so in the editor's words, given the size)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         problems.add(display, None, None, f"无法读取文件（{exc.strerror}）。")
         return None
-    if len(raw) > MAX_FILE_BYTES:
-        problems.add(
-            display, None, None,
-            f"文件过大（{len(raw) // 1024} KB），数据文件不能超过 {MAX_FILE_BYTES // 1024} KB。",
-        )
+    if len(raw) > limit:
+        problems.add(display, None, None, too_big(len(raw)))
+        return None
+    return raw
+
+
+def read_text(path: Path, display: str, problems: Problems) -> str | None:
+    """Read a data file as UTF-8 text; report size and encoding problems."""
+    raw = read_limited(
+        path, display, problems, MAX_FILE_BYTES,
+        lambda size: f"文件过大（{size // 1024} KB），数据文件不能超过 {MAX_FILE_BYTES // 1024} KB。",
+    )
+    if raw is None:
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
