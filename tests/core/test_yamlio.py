@@ -5,8 +5,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from generator.core.docx import MAX_DOCX_BYTES, read_docx_bytes
 from generator.core.problems import Problems
-from generator.core.yamlio import load_yaml_file, parse_yaml, split_front_matter
+from generator.core.yamlio import (
+    MAX_FILE_BYTES,
+    load_yaml_file,
+    parse_yaml,
+    read_text,
+    split_front_matter,
+)
 
 
 def parse(text: str) -> tuple[object, Problems]:
@@ -82,3 +89,22 @@ def test_front_matter_split_keeps_body_lines() -> None:
     assert body.strip() == "正文"
     assert first == 4
     assert split_front_matter("没有前言\n") == (None, "没有前言\n", 1)
+
+
+def test_oversized_and_unreadable_files_get_one_message_each(tmp_path: Path) -> None:
+    """A data file over its limit, a Word document over 20 MB, and a file that cannot
+    be read each give one message naming the file, and nothing is parsed."""
+    big_yaml = tmp_path / "big.yml"
+    big_yaml.write_bytes(b"# " + b"x" * MAX_FILE_BYTES + b"\n")
+    big_docx = tmp_path / "big.docx"
+    with big_docx.open("wb") as out:
+        out.truncate(MAX_DOCX_BYTES + 1)  # sparse: fast, and never read as Word
+    problems = Problems()
+    assert load_yaml_file(big_yaml, "big.yml", problems) is None
+    assert read_docx_bytes(big_docx, "big.docx", problems) is None
+    assert read_text(tmp_path / "missing.yml", "missing.yml", problems) is None
+    messages = [(p.file, p.message) for p in problems.errors]
+    assert [f for f, _ in messages] == ["big.yml", "big.docx", "missing.yml"]
+    assert "文件过大" in messages[0][1] and f"{MAX_FILE_BYTES // 1024} KB" in messages[0][1]
+    assert "超过 20 MB" in messages[1][1] and "压缩图片" in messages[1][1]
+    assert messages[2][1].startswith("无法读取文件")
