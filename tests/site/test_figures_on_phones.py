@@ -238,7 +238,8 @@ def test_chart_text_is_14_px_and_no_label_overlaps_another(
             try:
                 page.evaluate(UNFOLD)
                 found = page.evaluate(CHARTS)
-                assert found["count"] > 40, url
+                # The township page has one township's posts (9 in 中枢镇), the others the county's rows.
+                assert found["count"] > (20 if url == TOWNSHIP else 40), url
                 assert found["problems"] == [], (base, url, found["problems"][:10])
             finally:
                 context.close()
