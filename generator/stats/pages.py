@@ -1,4 +1,8 @@
-"""数据公开: /stats/, and each post's own figures on its page.
+"""数据公开: /stats/, one page per township, and each post's own figures on its page.
+
+/stats/ has the county's figures, with posts summed by township (one row each,
+linked to the township's page); a township's page (urls.township) has its
+posts' rows. So no page of the kind grows with the number of posts.
 
 Every chart is (a) the grid against the county's standards, (b) households
 visited per week and month, (c) requests (五个及时) per month, (d) 三访三评
