@@ -76,6 +76,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("actions", "actions", "立项整改", url.actions),
     PageKind("actions", "action", "一项整改", url.action("changan-ludeng")),
     PageKind("stats", "stats", "数据公开", url.stats),
+    PageKind("stats", "stats-township", "一个乡镇的数据公开", url.stats_of_township("zhongshuzhen")),
     PageKind("docs", "about", "关于本站", "about/"),
     PageKind("places", "404", "找不到页面", "404.html"),
     PageKind("directory", "print-village", "社区警务公示牌（打印）", url.village_board("changan"), printable=True),

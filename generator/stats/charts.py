@@ -59,6 +59,8 @@ class Chart:
     svg: Markup
     head: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    # Each row's own page (site-relative), linked from the row's first cell; none when empty.
+    links: tuple[str, ...] = ()
 
 
 def text_width(text: str) -> float:

@@ -1,4 +1,8 @@
-"""数据公开: /stats/, and each post's own figures on its page.
+"""数据公开: /stats/, one page per township, and each post's own figures on its page.
+
+/stats/ has the county's figures, with posts summed by township (one row each,
+linked to the township's page); a township's page (urls.township) has its
+posts' rows. So no page of the kind grows with the number of posts.
 
 Every chart is (a) the grid against the county's standards, (b) households
 visited per week and month, (c) requests (五个及时) per month, (d) 三访三评
@@ -14,13 +18,17 @@ never compared with a whole one (visits/periods.py, visits/readings.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from markupsafe import Markup
 
 from ..core import dates
 from ..core.dates import Month
 from ..core.pages import SiteOutput, src_of
+from ..directory import urls as directory_urls
 from ..directory.grid import Grid
 from ..directory.rules import MAX_OFFICERS_PER_POST, RESIDENTS_PER_OFFICER
 from ..directory.schema import Post
@@ -38,6 +46,9 @@ from ..visits.records import VISITS
 from . import urls
 from .charts import Chart, bar_chart
 
+# What a row of the coverage and 三访三评 charts stands for.
+Level = Literal["乡镇", "警务室"]
+
 WEEKS = 12
 MONTHS = 12
 TITLE = "数据公开"
@@ -47,40 +58,98 @@ def short_name(post: Post) -> str:
     return post.name.removesuffix("警务室") or post.name
 
 
+@dataclass(frozen=True)
+class Unit:
+    """One row of the coverage and 三访三评 charts: on /stats/ a township (its posts
+    summed), on a township's page one post; ``link`` is the row's own page."""
+
+    name: str  # the table's first cell
+    label: str  # the bar's label
+    link: str
+    posts: tuple[Post, ...]
+
+    @property
+    def staffed(self) -> tuple[Post, ...]:
+        """Its posts with at least one officer (the others serve nobody per officer)."""
+        return tuple(p for p in self.posts if p.officers)
+
+
+def population(posts: tuple[Post, ...]) -> int:
+    return sum(v.population for p in posts for v in p.villages)
+
+
+def officers(posts: tuple[Post, ...]) -> int:
+    return sum(len(p.officers) for p in posts)
+
+
+def per_officer(posts: tuple[Post, ...]) -> int:
+    """People per officer of staffed ``posts``: their residents over their officers."""
+    return population(posts) // officers(posts)
+
+
+def township_units(grid: Grid) -> list[Unit]:
+    """Every township with posts, in the grid's order, linked to its stats page."""
+    return [
+        Unit(township, township, urls.township(slug), tuple(grid.posts_in(township)))
+        for township, slug in grid.township_slugs.items()
+        if grid.posts_in(township)
+    ]
+
+
+def post_units(posts: list[Post]) -> list[Unit]:
+    """Each post as its own row, linked to the post's page."""
+    return [Unit(p.name, short_name(p), directory_urls.post(p.id), (p,)) for p in posts]
+
+
+def over_standard(posts: tuple[Post, ...]) -> int:
+    """How many of ``posts`` have officers serving more than the standard each."""
+    return sum(1 for p in posts if p.officers and per_officer((p,)) > RESIDENTS_PER_OFFICER)
+
+
 # -- (a) coverage -------------------------------------------------------------
 
-def residents_chart(grid: Grid) -> Chart:
-    posts = [p for p in grid.posts if p.officers]
-    per = [sum(v.population for v in p.villages) // len(p.officers) for p in posts]
-    over = sum(1 for n in per if n > RESIDENTS_PER_OFFICER)
-    reading = (
-        f"全县 {len(grid.posts)} 个警务室中，{over} 个每名民警服务超过 {RESIDENTS_PER_OFFICER:,} 人"
-        f"（红线为每 {RESIDENTS_PER_OFFICER:,} 人一名民警的标准）。"
-    )
-    title = "各警务室每名民警服务人数"
+def residents_chart(units: list[Unit], of: Level, where: str) -> Chart:
+    """People per officer of each unit (townships or posts, ``of``), against the standard;
+    the sentence counts the posts of ``where`` (全县 or a township) over it, and the townships."""
+    everyone = sum(len(u.posts) for u in units)
+    units = [u for u in units if u.staffed]
+    staffed = tuple(p for u in units for p in u.staffed)
+    reading = f"{where} {everyone} 个警务室中，{over_standard(staffed)} 个每名民警服务超过 {RESIDENTS_PER_OFFICER:,} 人"
+    if of == "乡镇":
+        towns = sum(1 for u in units if per_officer(u.staffed) > RESIDENTS_PER_OFFICER)
+        reading += f"；{len(units)} 个乡镇中，{towns} 个平均每名民警服务超过 {RESIDENTS_PER_OFFICER:,} 人"
+    reading += f"（红线为每 {RESIDENTS_PER_OFFICER:,} 人一名民警的标准）。"
+    title = f"各{of}每名民警服务人数"
+    head: tuple[str, ...] = ("服务人口", "民警", "每名民警服务人数")
+    head = (of, "警务室", f"超过 {RESIDENTS_PER_OFFICER:,} 人的警务室", *head) if of == "乡镇" else (of, *head)
+
+    def row(u: Unit) -> tuple[str, ...]:
+        figures = (f"{population(u.staffed):,}", str(officers(u.staffed)), f"{per_officer(u.staffed):,}")
+        if of == "乡镇":
+            return (u.name, str(len(u.posts)), str(over_standard(u.staffed)), *figures)
+        return (u.name, *figures)
+
     return Chart(
         "chart-residents", title, reading,
         bar_chart(
-            "chart-residents", title, reading, [short_name(p) for p in posts], [("每名民警服务人数", per)],
+            "chart-residents", title, reading, [u.label for u in units],
+            [("每名民警服务人数", [per_officer(u.staffed) for u in units])],
             line_at=RESIDENTS_PER_OFFICER, line_label=f"红线：每名民警 {RESIDENTS_PER_OFFICER:,} 人",
         ),
-        ("警务室", "乡镇", "服务人口", "民警", "每名民警服务人数"),
-        tuple(
-            (p.name, p.township, f"{sum(v.population for v in p.villages):,}", str(len(p.officers)), f"{n:,}")
-            for p, n in zip(posts, per, strict=True)
-        ),
+        head, tuple(row(u) for u in units), tuple(u.link for u in units),
     )
 
 
-def officers_chart(grid: Grid) -> Chart:
+def officers_chart(posts: Sequence[Post], where: str) -> Chart:
+    """How many posts of ``where`` (全县 or a township) have each number of officers."""
     counts: dict[int, int] = {}
-    for post in grid.posts:
+    for post in posts:
         counts[len(post.officers)] = counts.get(len(post.officers), 0) + 1
     sizes = list(range(min(counts), max(counts) + 1))
     within = sum(n for size, n in counts.items() if 1 <= size <= MAX_OFFICERS_PER_POST)
     reading = (
-        f"全县 {len(grid.posts)} 个警务室中，{within} 个配备 1—{MAX_OFFICERS_PER_POST} 名民警，"
-        f"{len(grid.posts) - within} 个不在这个标准内。"
+        f"{where} {len(posts)} 个警务室中，{within} 个配备 1—{MAX_OFFICERS_PER_POST} 名民警，"
+        f"{len(posts) - within} 个不在这个标准内。"
     )
     title = "警务室配备民警人数"
     return Chart(
@@ -220,56 +289,97 @@ def request_chart(stats: RequestStats, today: date, kind: RequestScope, key: str
 
 # -- (d) 三访三评 ---------------------------------------------------------------
 
-def evaluation_chart(grid: Grid | None, rounds: tuple[EvaluationRound, ...], post: Post | None, prefix: str) -> Chart | None:
-    if post is not None:
-        rounds = tuple(r for r in rounds if r.of(post.id) is not None)
+@dataclass(frozen=True)
+class Satisfaction:
+    """A unit's 三访三评 results in one round: its posts' results summed."""
+
+    responses: int
+    satisfied: int
+
+    @property
+    def percent(self) -> float:
+        return round(100 * self.satisfied / self.responses, 1)
+
+
+def satisfaction(round_: EvaluationRound, posts: tuple[Post, ...]) -> Satisfaction | None:
+    """The results of ``posts`` in ``round_``; None when none of them took part."""
+    scores = [s for p in posts if (s := round_.of(p.id)) is not None]
+    if not scores:
+        return None
+    return Satisfaction(sum(s.responses for s in scores), sum(s.satisfied for s in scores))
+
+
+def evaluations_chart(units: list[Unit], of: Level, where: str, rounds: tuple[EvaluationRound, ...]) -> Chart | None:
+    """Each unit's satisfaction: the latest round drawn, every round in the table; the
+    sentence sums ``where`` (全县 or a township) in the latest round it took part in."""
+    everyone = tuple(p for u in units for p in u.posts)
+    rounds = tuple(r for r in rounds if satisfaction(r, everyone) is not None)
+    if not rounds:
+        return None
+    latest = rounds[-1]
+    total = satisfaction(latest, everyone)
+    assert total is not None
+    units = [u for u in units if any(satisfaction(r, u.posts) for r in rounds)]
+    title = f"各{of}三访三评群众满意率"
+    reading = f"最近一次三访三评（{latest.label}）{where} {total.responses:,} 人参评，满意率 {total.percent:g}%。"
+    # The latest round only: two bars for each of 42 posts would be four phone screens (the table has all).
+    latest_of = [satisfaction(latest, u.posts) for u in units]
+    series = [(f"满意率（{latest.short}）", [s.percent if s else None for s in latest_of])]
+    head = (of, *[f"{r.short} 参评 / 满意率" for r in rounds])
+    rows = tuple(
+        (u.name, *[f"{s.responses} 人 / {s.percent:g}%" if (s := satisfaction(r, u.posts)) else "—" for r in rounds])
+        for u in units
+    )
+    svg = bar_chart("chart-evaluations", title, reading, [u.label for u in units], series, percent=True)
+    return Chart("chart-evaluations", title, reading, svg, head, rows, tuple(u.link for u in units))
+
+
+def post_evaluation_chart(rounds: tuple[EvaluationRound, ...], post: Post, prefix: str) -> Chart | None:
+    """One post's satisfaction in every round it took part in, for its page."""
+    rounds = tuple(r for r in rounds if r.of(post.id) is not None)
     if not rounds:
         return None
     latest = rounds[-1]
     title = "三访三评群众满意率"
-    if post is None:
-        assert grid is not None
-        posts = [p for p in grid.posts if any(r.of(p.id) for r in rounds)]
-        reading = (
-            f"最近一次三访三评（{latest.label}）全县 {latest.responses:,} 人参评，"
-            f"满意率 {latest.percent:g}%。"
-        )
-        # The latest round only: two bars for each of 42 posts would be four phone screens (the table has all).
-        series = [(f"满意率（{latest.short}）", [s.percent if (s := latest.of(p.id)) else None for p in posts])]
-        head = ("警务室", *[f"{r.short} 参评 / 满意率" for r in rounds])
-        rows = tuple(
-            (p.name, *[f"{s.responses} 人 / {s.percent:g}%" if (s := r.of(p.id)) else "—" for r in rounds])
-            for p in posts
-        )
-        svg = bar_chart(f"{prefix}-evaluations", title, reading, [short_name(p) for p in posts], series, percent=True)
-    else:
-        mine = [(r, r.of(post.id)) for r in rounds]
-        last = mine[-1][1]
-        assert last is not None
-        reading = f"最近一次三访三评（{latest.label}）{last.responses:,} 人参评，满意率 {last.percent:g}%。"
-        svg = bar_chart(f"{prefix}-evaluations", title, reading, [r.short for r, _ in mine],
-                        [("满意率", [s.percent if s else None for _, s in mine])], percent=True)
-        head = ("评议期", "参评人数", "满意人数", "满意率")
-        rows = tuple((r.label, str(s.responses), str(s.satisfied), f"{s.percent:g}%") for r, s in mine if s)
+    mine = [(r, r.of(post.id)) for r in rounds]
+    last = mine[-1][1]
+    assert last is not None
+    reading = f"最近一次三访三评（{latest.label}）{last.responses:,} 人参评，满意率 {last.percent:g}%。"
+    svg = bar_chart(f"{prefix}-evaluations", title, reading, [r.short for r, _ in mine],
+                    [("满意率", [s.percent if s else None for _, s in mine])], percent=True)
+    head = ("评议期", "参评人数", "满意人数", "满意率")
+    rows = tuple((r.label, str(s.responses), str(s.satisfied), f"{s.percent:g}%") for r, s in mine if s)
     return Chart(f"{prefix}-evaluations", title, reading, svg, head, rows)
 
 
 # -- pages ----------------------------------------------------------------------
 
 def stats_pages(build: Build) -> SiteOutput:
-    site, today = build.site, build.site.today
-    grid, visits, requests = site.grid, VISITS.of(site), REQUESTS.of(site)
-    coverage = [residents_chart(grid), officers_chart(grid)]
+    """/stats/ (the county's figures, posts summed by township) and one page per township
+    with posts (its posts' rows), so that no page grows with the size of the grid."""
+    site, today, renderer = build.site, build.site.today, build.renderer
+    grid, visits, requests, rounds = site.grid, VISITS.of(site), REQUESTS.of(site), EVALUATIONS.of(site)
+    townships = township_units(grid)
+    coverage = [residents_chart(townships, "乡镇", "全县"), officers_chart(grid.posts, "全县")]
     if (chart := stations_chart(STATIONS.of(site))) is not None:
         coverage.append(chart)
-    page = build.renderer.page(
+    pages = [renderer.page(
         "stats/stats.html", src_of(urls.STATS), TITLE,
         coverage=coverage,
         visits=visit_charts(visits, today, "county", "", "chart-visits"),
         requests=request_chart(requests, today, "county", "", "chart"),
-        evaluations=evaluation_chart(grid, EVALUATIONS.of(site), None, "chart"),
-    )
-    return SiteOutput(pages=[page])
+        evaluations=evaluations_chart(townships, "乡镇", "全县", rounds),
+        townships=townships,
+    )]
+    for township in townships:
+        posts = post_units(list(township.posts))
+        pages.append(renderer.page(
+            "stats/stats_township.html", src_of(township.link), f"{township.name}{TITLE}",
+            township=township.name, posts=posts,
+            coverage=[residents_chart(posts, "警务室", township.name), officers_chart(township.posts, township.name)],
+            evaluations=evaluations_chart(posts, "警务室", township.name, rounds),
+        ))
+    return SiteOutput(pages=pages)
 
 
 def post_stats(build: Build, place: Place) -> Markup:
@@ -279,7 +389,7 @@ def post_stats(build: Build, place: Place) -> Markup:
     charts = visit_charts(VISITS.of(site), today, "post", post.id, "chart-visits")
     if (chart := request_chart(REQUESTS.of(site), today, "post", post.id, "chart")) is not None:
         charts.append(chart)
-    if (chart := evaluation_chart(None, EVALUATIONS.of(site), post, "chart")) is not None:
+    if (chart := post_evaluation_chart(EVALUATIONS.of(site), post, "chart")) is not None:
         charts.append(chart)
     if not charts:
         return Markup("")

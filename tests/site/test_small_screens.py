@@ -30,7 +30,7 @@ PAGE_KINDS = (
     "", "v/changan/", "v/wenbi/", "posts/zhongshu-changan/", "officers/li-jianguo/", "posts/",
     "posts/townships/zhongshuzhen/", "find/", "find/?q=changan", "events/", "events/weeks/2026-12-05/", "events/reception/zhongshuzhen/",
     "events/kentanhui-zhongshu/", "reports/", "reports/2026-09-zhongshu-changan/", "notices/",
-    "notices/2026-11-anti-fraud/", "law/", "law/fanzha-2026-09/", "stats/", "safety/", "actions/",
+    "notices/2026-11-anti-fraud/", "law/", "law/fanzha-2026-09/", "stats/", "stats/townships/zhongshuzhen/", "safety/", "actions/",
     "actions/changan-ludeng/", "print/v/changan/", "print/officers/li-jianguo/",
     "print/notices/2026-11-anti-fraud/", "print/reports/2026-09-zhongshu-changan/", "law/kinds/yianshuofa/",
 )

@@ -1,35 +1,96 @@
-"""数据公开 (/stats/): the figures equal figures recomputed from the data files
-(posts, stations.yml, the visit log, 三访三评 — read with PyYAML and csv); the
-charts are inline SVG with role, title and description, render in Chromium
-and pass axe; builds are byte-identical."""
+"""数据公开 (/stats/ and one page per township, /stats/townships/<slug>/): the
+figures equal figures recomputed from the data files (posts, stations.yml, the
+visit log, 三访三评 — read with PyYAML and csv); /stats/ sums the posts of each
+township in one row linked to the township's page, which has its posts' rows;
+the charts are inline SVG with role, title and description, render in Chromium
+and pass axe; no page of the kind passes 60 KB; builds are byte-identical."""
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from conftest import SAMPLE, TODAY, open_page
 from helpers import BUILD_DAY, build, posts, table_rows, visit_rows
 
+MAX_PAGE = 60_000  # bytes, raw HTML
+
 
 def stats_html(site: Path) -> str:
     return (site / "stats/index.html").read_text(encoding="utf-8")
 
 
+def row_links(html: str, caption: str) -> dict[str, str]:
+    """Each body row's first cell (text) -> the site-relative page it links to, of the
+    table with this caption on /stats/ (rows without a link are left out)."""
+    start = html.index(f"<caption>{caption}")
+    table = html[start:html.index("</table>", start)]
+    return {
+        re.sub(r"<[^>]+>", "", name): posixpath.normpath(posixpath.join("stats", href)) + "/"
+        for href, name in re.findall(r'<th scope="row"><a href="([^"]+)">(.*?)</a></th>', table)
+    }
+
+
+def by_township() -> dict[str, dict[str, dict[str, Any]]]:
+    """The sample's posts (id -> record) of each township, from data/posts/*.yml."""
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for post_id, post in posts().items():
+        out.setdefault(post["township"], {})[post_id] = post
+    return out
+
+
+def township_pages(site: Path) -> dict[str, str]:
+    """Each township's stats page (HTML), found from /stats/'s township summary."""
+    links = row_links(stats_html(site), "各乡镇每名民警服务人数（数据表）")
+    return {t: (site / url / "index.html").read_text(encoding="utf-8") for t, url in links.items()}
+
+
+def people(post: dict[str, Any]) -> int:
+    return sum(v["population"] for v in post["villages"])
+
+
 def test_coverage_against_the_county_standards(site: Path) -> None:
     html = stats_html(site)
     grid = posts()
-    want = []
-    for post in grid.values():
-        people = sum(v["population"] for v in post["villages"])
-        want.append((post["name"], f"{people // len(post['officers']):,}"))
-    got = [(row[0], row[-1]) for row in table_rows(html, "各警务室每名民警服务人数（数据表）")]
-    assert sorted(got) == sorted(want)
-    over = sum(1 for _, n in want if int(n.replace(",", "")) > 5000)
-    assert f"个警务室中，{over} 个每名民警服务超过 5,000 人" in html
+    over = sum(1 for p in grid.values() if people(p) // len(p["officers"]) > 5000)
+    assert f"全县 {len(grid)} 个警务室中，{over} 个每名民警服务超过 5,000 人" in html
+
+    # /stats/: one row per township, its posts summed.
+    want_towns = []
+    for township, mine in by_township().items():
+        population = sum(people(p) for p in mine.values())
+        officers = sum(len(p["officers"]) for p in mine.values())
+        over_here = sum(1 for p in mine.values() if people(p) // len(p["officers"]) > 5000)
+        want_towns.append([township, str(len(mine)), str(over_here), f"{population:,}", str(officers),
+                           f"{population // officers:,}"])
+    got_towns = table_rows(html, "各乡镇每名民警服务人数（数据表）")
+    assert sorted(got_towns) == sorted(want_towns)
+    over_towns = sum(1 for row in want_towns if int(row[-1].replace(",", "")) > 5000)
+    assert f"{len(want_towns)} 个乡镇中，{over_towns} 个平均每名民警服务超过 5,000 人" in html
+
+    # The township pages: every post exactly once, on its own township's page.
+    seen: list[str] = []
+    for township, page in township_pages(site).items():
+        mine = by_township()[township]
+        names = {p["name"]: p for p in mine.values()}
+        rows = table_rows(page, "各警务室每名民警服务人数（数据表）")
+        for row in rows:
+            post = names[row[0]]
+            assert row[1:] == [f"{people(post):,}", str(len(post["officers"])),
+                               f"{people(post) // len(post['officers']):,}"], row
+        seen += [row[0] for row in rows]
+        over_here = sum(1 for p in mine.values() if people(p) // len(p["officers"]) > 5000)
+        assert f"{township} {len(mine)} 个警务室中，{over_here} 个每名民警服务超过 5,000 人" in page
+        sizes_here = Counter(len(p["officers"]) for p in mine.values())
+        got_here = {int(r[0].split()[0]): int(r[1]) for r in table_rows(page, "警务室配备民警人数（数据表）")}
+        assert {k: v for k, v in got_here.items() if v} == sizes_here
+    assert sorted(seen) == sorted(p["name"] for p in grid.values())
 
     sizes: dict[int, int] = {}
     for post in grid.values():
@@ -46,6 +107,38 @@ def test_coverage_against_the_county_standards(site: Path) -> None:
         )
         row = rows[station["name"]]
         assert row[2:] == [str(station["strength"]), str(community), f"{round(100 * community / station['strength'])}%"]
+
+
+def test_every_township_has_its_page_linked_from_stats(site: Path) -> None:
+    html = stats_html(site)
+    towns = by_township()
+    for caption in ("各乡镇每名民警服务人数（数据表）", "各乡镇三访三评群众满意率（数据表）"):
+        assert set(row_links(html, caption)) <= set(towns), caption
+    links = row_links(html, "各乡镇每名民警服务人数（数据表）")
+    assert set(links) == set(towns)
+    nav = html[html.index('<h2 id="townships">'):]
+    nav = nav[:nav.index("</nav>")]
+    for township, url in links.items():
+        assert re.fullmatch(r"stats/townships/[a-z0-9-]+/", url), url
+        assert f'<a href="{url.removeprefix("stats/")}">{township}</a>' in nav
+        page = (site / url / "index.html").read_text(encoding="utf-8")
+        assert f"<h1>{township}数据公开</h1>" in page
+        assert f"<title>{township}数据公开 - " in page
+        assert '<a href="../../">全县数据公开</a>' in page
+        post_links = {
+            posixpath.normpath(posixpath.join(url, href)) + "/"
+            for href in re.findall(r'<a href="([^"]+)">[^<]*警务室</a>', page)
+        }
+        assert post_links == {f"posts/{pid}/" for pid in towns[township]}, township
+    assert sorted(p.name for p in (site / "stats/townships").iterdir()) == sorted(
+        u.split("/")[2] for u in links.values())
+
+
+def test_stats_pages_stay_small(site: Path) -> None:
+    files = [site / "stats/index.html", *sorted((site / "stats/townships").glob("*/index.html"))]
+    assert len(files) == 1 + len(by_township())
+    for file in files:
+        assert file.stat().st_size <= MAX_PAGE, (file, file.stat().st_size)
 
 
 def test_visits_per_week_and_month(site: Path) -> None:
@@ -79,21 +172,47 @@ def test_visits_per_week_and_month(site: Path) -> None:
     ) in html
 
 
-def test_evaluations_per_post_and_period(site: Path) -> None:
+def test_evaluations_per_township_and_post(site: Path) -> None:
     html = stats_html(site)
     rounds = [
         yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((SAMPLE / "evaluations").glob("*.yml"))
     ]
     assert len(rounds) == 2
-    names = {pid: p["name"] for pid, p in posts().items()}
-    table = {r[0]: r[1:] for r in table_rows(html, "三访三评群众满意率（数据表）")}
-    for i, data in enumerate(rounds):
-        for result in data["posts"]:
-            percent = round(100 * result["satisfied"] / result["responses"], 1)
-            assert table[names[result["post"]]][i] == f"{result['responses']} 人 / {percent:g}%"
+    grid = posts()
+
+    def cell(results: list[dict[str, Any]]) -> str:
+        responses, satisfied = sum(r["responses"] for r in results), sum(r["satisfied"] for r in results)
+        return f"{responses} 人 / {round(100 * satisfied / responses, 1):g}%" if results else "—"
+
+    # /stats/: each township's posts summed, in every round.
+    towns = {r[0]: r[1:] for r in table_rows(html, "各乡镇三访三评群众满意率（数据表）")}
+    for township, mine in by_township().items():
+        want = [cell([r for r in data["posts"] if r["post"] in mine]) for data in rounds]
+        if township in towns:
+            assert towns[township] == want, township
+        else:
+            assert want == ["—", "—"], township
     latest = rounds[-1]["posts"]
     total = sum(r["responses"] for r in latest)
     assert f"全县 {total:,} 人参评，满意率 {round(100 * sum(r['satisfied'] for r in latest) / total, 1):g}%" in html
+
+    # The township pages: each post with results exactly once, as today's figures.
+    seen: list[str] = []
+    for township, page in township_pages(site).items():
+        if "各警务室三访三评群众满意率（数据表）" not in page:
+            continue
+        table = {r[0]: r[1:] for r in table_rows(page, "各警务室三访三评群众满意率（数据表）")}
+        seen += list(table)
+        for i, data in enumerate(rounds):
+            for result in data["posts"]:
+                if grid[result["post"]]["township"] == township:
+                    assert table[grid[result["post"]]["name"]][i] == cell([result])
+        here = [r for r in latest if grid[r["post"]]["township"] == township]
+        if here:
+            responses, satisfied = sum(r["responses"] for r in here), sum(r["satisfied"] for r in here)
+            percent = round(100 * satisfied / responses, 1)
+            assert f"）{township} {responses:,} 人参评，满意率 {percent:g}%。" in page
+    assert sorted(seen) == sorted({grid[r["post"]]["name"] for data in rounds for r in data["posts"]})
     page = (site / "posts/zhongshu-changan/index.html").read_text(encoding="utf-8")
     assert [r[0] for r in table_rows(page, "三访三评群众满意率（数据表）")] == [
         "2026年1月1日至6月30日", "2026年7月1日至11月20日",
@@ -104,6 +223,8 @@ def test_charts_are_accessible_svg_without_script(site: Path) -> None:
     html = stats_html(site)
     svgs = re.findall(r"<svg [^>]*cj-chart__svg.*?</svg>", html, re.S)
     assert len(svgs) >= 6
+    for page in township_pages(site).values():
+        svgs += re.findall(r"<svg [^>]*cj-chart__svg.*?</svg>", page, re.S)
     for svg in svgs:
         head = svg[: svg.index(">")]
         assert 'role="img"' in head
@@ -118,7 +239,10 @@ def test_charts_are_accessible_svg_without_script(site: Path) -> None:
 
 def test_same_data_same_bytes(tmp_path: Path, site: Path) -> None:
     again = build(SAMPLE, tmp_path / "again", TODAY)
-    for rel in ("stats/index.html", "posts/zhongshu-changan/index.html", "actions/index.html", "feeds/all.atom.xml"):
+    for rel in (
+        "stats/index.html", "stats/townships/zhongshuzhen/index.html", "posts/zhongshu-changan/index.html",
+        "actions/index.html", "feeds/all.atom.xml",
+    ):
         assert (again / rel).read_bytes() == (site / rel).read_bytes(), rel
 
 
@@ -126,7 +250,10 @@ def test_charts_render_and_pass_axe(browser: object, served: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     # On a post page only its 数据公开 block is ours (the page's other blocks have their own tests).
-    for url, where in (("stats/", "main"), ("posts/zhongshu-changan/", "section.cj-panel--stats"), ("actions/", "main")):
+    for url, where in (
+        ("stats/", "main"), ("stats/townships/zhongshuzhen/", "main"),
+        ("posts/zhongshu-changan/", "section.cj-panel--stats"), ("actions/", "main"),
+    ):
         context, page, requested = open_page(browser, served + url, javascript=True)
         try:
             assert all(r.startswith(served) for r in requested), requested
