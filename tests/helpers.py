@@ -384,3 +384,16 @@ SPEECH = """(() => {
   // A real utterance takes only a real SpeechSynthesisVoice.
   window.SpeechSynthesisUtterance = function (text) { this.text = text; };
 })();"""
+
+
+# In a page: each piece of every visible phone number (the text between its <wbr>
+# break points) as [lines it takes, its right edge in px]; a piece that wraps or
+# sticks out of the screen shows as lines > 1 or right > the viewport's width.
+NUMBER_PIECES = """() => [...document.querySelectorAll('.cj-num')]
+  .filter(n => n.offsetParent !== null)
+  .flatMap(n => [...n.childNodes].filter(t => t.nodeType === 3 && t.data.trim()).map(t => {
+    const range = document.createRange();
+    range.selectNodeContents(t);
+    const rects = [...range.getClientRects()].filter(r => r.width > 0);
+    return [new Set(rects.map(r => Math.round(r.top))).size, Math.round(Math.max(...rects.map(r => r.right)))];
+  }))"""

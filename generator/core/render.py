@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, PrefixLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import phones
 from .pages import Asset, Page, relurl
@@ -29,11 +29,10 @@ def _tel(phone: str) -> str:
 
 
 def _digits(phone: str) -> Markup:
-    """A phone number as parts that never break inside themselves, with a line
-    break allowed only after a dash or space (0873-<wbr>0610102): large text
+    """A phone number with a line break allowed only after a dash or space
+    (0873-<wbr>0610102; core.css keeps the digits between together): large text
     wraps a number at its separator instead of cutting it off."""
-    parts = phones.parts(phone)
-    return Markup("<wbr>").join(Markup('<span class="cj-num__part">{}</span>').format(part) for part in parts)
+    return Markup("<wbr>").join(escape(part) for part in phones.parts(phone))
 
 
 def _thousands(value: int | str) -> str:

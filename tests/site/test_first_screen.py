@@ -13,7 +13,7 @@ from test_small_screens import OVERFLOW, PAGE_KINDS
 
 from generator.directory import urls as directory_urls
 
-from helpers import sample
+from helpers import NUMBER_PIECES, sample
 
 
 def go(page: Any, url: str) -> None:
@@ -149,10 +149,9 @@ def test_large_text_never_scrolls_sideways_or_cuts_a_number(phone_page: Any, ser
         )
         assert width <= client, (url, width)
         assert phone_page.evaluate(OVERFLOW) == [], url
-        # Every part of every visible number on one line, inside the screen.
-        parts = phone_page.evaluate("""() => [...document.querySelectorAll('.cj-num__part')]
-          .filter(p => p.offsetParent !== null)
-          .map(p => [p.getClientRects().length, Math.round(p.getBoundingClientRect().right)])""")
+        # Every piece of every visible number (between its break points) on one line,
+        # inside the screen.
+        parts = phone_page.evaluate(NUMBER_PIECES)
         for lines, right in parts:
             assert lines == 1 and right <= client, (url, lines, right)
         numbers += len(parts)

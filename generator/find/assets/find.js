@@ -197,7 +197,7 @@
     var parts = number.replace(/([-\s])/g, "$1\n").split("\n");
     for (var i = 0; i < parts.length; i++) {
       if (i) box.appendChild(document.createElement("wbr"));
-      box.appendChild(el("span", "cj-num__part", parts[i]));
+      box.appendChild(document.createTextNode(parts[i]));
     }
     return box;
   }

@@ -76,10 +76,7 @@
         var parts = String(entry[2]).replace(/([-\s])/g, "$1\n").split("\n");
         for (var d = 0; d < parts.length; d++) {
           if (d) digits.appendChild(document.createElement("wbr"));
-          var part = document.createElement("span");
-          part.className = "cj-num__part";
-          part.textContent = parts[d];
-          digits.appendChild(part);
+          digits.appendChild(document.createTextNode(parts[d]));
         }
         button.appendChild(label);
         button.appendChild(document.createTextNode(" "));
