@@ -22,6 +22,7 @@ from .core.pages import (
 from .core.render import Renderer
 from .kind import Build, Kind, Site
 from .kinds import KINDS
+from .province.summary import county_summary
 from .shell.pages import shell_assets
 
 # Above every page of a site whose data is the sample (site.yml sample: true).
@@ -88,6 +89,8 @@ def build_site(site: Site, kinds: tuple[Kind, ...] = KINDS) -> SiteOutput:
     for kind in kinds:
         if kind.finish is not None:
             out.extend(kind.finish(build, out))
+    if site.parent is not None:  # what the province's own pages read of this county
+        out.assets.append(county_summary(site))
     # The page shell's script and the service worker, whose cache is named from all of the above.
     out.assets.extend(shell_assets(out, build.links.find, build.links.find_index))
     return out

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import errno
+import json
 import os
 import sys
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -22,6 +24,15 @@ from .core.output import atomic_site
 from .core.precompress import precompress
 from .core.problems import DataError, format_report
 from .kinds import KINDS
+from .province.load import Province, is_province, load_province
+from .province.run import (
+    CountiesFailed,
+    build_county_into,
+    build_province,
+    build_root_into,
+    check_province,
+    default_jobs,
+)
 from .site import Site, load_site
 
 
@@ -60,6 +71,17 @@ def make_parser() -> argparse.ArgumentParser:
         "--emit-docs", type=Path, default=None, metavar="目录",
         help="不生成网站，而是把全部页面和文件写成普通的 MkDocs 项目（目录/mkdocs.yml），不需要 cunjing 插件就能生成",
     )
+    p.add_argument(
+        "--jobs", type=int, default=None, metavar="N",
+        help="省（州）数据：同时生成几个县（默认本机的处理器核数）",
+    )
+    p.add_argument("--county", default=None, metavar="县编号", help="省（州）数据：只生成这一个县（输出到 -d 指定的文件夹）")
+    p.add_argument(
+        "--province-pages", action="store_true",
+        help="省（州）数据：只生成省（州）自己的页面，用 -d 文件夹里已经生成好的各县",
+    )
+    p = sub.add_parser("counties", help="省（州）数据：列出全部县的编号（JSON，给自动化流水线用）")
+    common(p)
     p = sub.add_parser("serve", help="在本机预览网站，数据改动后自动刷新")
     common(p)
     p.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs 配置文件")
@@ -117,7 +139,37 @@ def _config(args: argparse.Namespace) -> Path | None:
     return path
 
 
+def _province(args: argparse.Namespace) -> Province | None:
+    try:
+        return load_province(args.data)
+    except DataError as exc:
+        print(format_report(exc.problems), file=sys.stderr)
+        return None
+
+
+def cmd_counties(args: argparse.Namespace) -> int:
+    if not is_province(args.data):
+        print(f"{args.data} 不是省（州）数据文件夹（里面应该有 counties 文件夹）。", file=sys.stderr)
+        return 1
+    province = _province(args)
+    if province is None:
+        return 1
+    print(json.dumps([c.id for c in province.counties]))
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    if is_province(args.data):
+        province = _province(args)
+        if province is None:
+            return 1
+        failed, lines = check_province(province, build_date(args.today))
+        print("\n".join(lines))
+        if failed:
+            print(f"共 {len(province.counties)} 个县，{failed} 个县的数据有错误。请改正后再生成网站。", file=sys.stderr)
+            return 1
+        print(f"共 {len(province.counties)} 个县，数据检查通过。")
+        return 0
     site = _load(args)
     if site is None:
         return 1
@@ -129,6 +181,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     config = _config(args)
     if config is None:
         return 1
+    if is_province(args.data):
+        return _build_province(args, config)
+    if args.county or args.province_pages:
+        print(f"--county 和 --province-pages 只用于省（州）数据，{args.data} 里没有 counties 文件夹。", file=sys.stderr)
+        return 2
     if args.emit_docs is not None:
         return emit.run(args, config)
     try:
@@ -139,15 +196,88 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         print(f"网站没有生成，{args.site_dir} 保持原样。", file=sys.stderr)
         return 1
+    assert site is not None  # a county's build always has its site object
     if site.warnings:
         print(format_report(site.warnings), file=sys.stderr)
     print(f"网站已生成到 {args.site_dir}/：{_summary(site)}。")
     return 0
 
 
+def _build_province(args: argparse.Namespace, config: Path) -> int:
+    province = _province(args)
+    if province is None:
+        print(f"网站没有生成，{args.site_dir} 保持原样。", file=sys.stderr)
+        return 1
+    today = build_date(args.today)
+    if args.emit_docs is not None:
+        print("--emit-docs 目前只用于一个县的数据：请用 --data 指定 counties 里的一个县。", file=sys.stderr)
+        return 2
+    if args.county is not None:
+        if province.county(args.county) is None:
+            known = "、".join(c.id for c in province.counties)
+            print(f"没有编号为 {args.county} 的县。这个省（州）的县有：{known}。", file=sys.stderr)
+            return 1
+        with atomic_site(args.site_dir) as tmp:
+            run = build_county_into(args.data.absolute(), args.county, config.absolute(), tmp, today)
+            if not run.ok:
+                print(run.report, file=sys.stderr)
+                print(f"网站没有生成，{args.site_dir} 保持原样。", file=sys.stderr)
+                raise _Quiet
+        if run.report:
+            print(run.report, file=sys.stderr)
+        print(f"已生成 {args.county} 到 {args.site_dir}/：{run.pages} 个页面。")
+        return 0
+    if args.province_pages:
+        try:
+            build_root_into(args.data.absolute(), config.absolute(), args.site_dir.absolute(), today)
+        except mkdocs_run.BuildFailed as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        print(f"已生成省（州）的页面到 {args.site_dir}/。")
+        return 0
+    jobs = args.jobs or default_jobs()
+    print(f"正在生成 {len(province.counties)} 个县（同时生成 {jobs} 个）……")
+    start = time.perf_counter()
+    try:
+        runs = build_province(province, config, args.site_dir, today, jobs)
+    except CountiesFailed as exc:
+        bad = [r for r in exc.runs if not r.ok]
+        for run in bad:
+            print(f"【{run.id}】\n{run.report}", file=sys.stderr)
+        print(
+            f"{len(bad)} 个县的数据有错误（{'、'.join(r.id for r in bad)}），网站没有生成，"
+            f"{args.site_dir} 保持原样。", file=sys.stderr,
+        )
+        return 1
+    except mkdocs_run.BuildFailed as exc:
+        print(str(exc), file=sys.stderr)
+        print(f"网站没有生成，{args.site_dir} 保持原样。", file=sys.stderr)
+        return 1
+    for run in runs:
+        if run.report:
+            print(f"【{run.id}】\n{run.report}", file=sys.stderr)
+    pages = sum(r.pages for r in runs)
+    print(
+        f"网站已生成到 {args.site_dir}/：{len(runs)} 个县、{pages} 个页面，"
+        f"用了 {time.perf_counter() - start:.0f} 秒。每个县在 {args.site_dir}/<县编号>/。"
+    )
+    return 0
+
+
+class _Quiet(Exception):
+    """The build was refused and its message already printed."""
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     config = _config(args)
     if config is None:
+        return 1
+    if is_province(args.data):
+        print(
+            "预览整个省（州）还不支持。请先用 cunjing build --data "
+            f"{args.data} -d site 生成，再用 python3 -m http.server -d site 查看。",
+            file=sys.stderr,
+        )
         return 1
     if _load(args) is None:
         print("数据有错误：预览页面会列出这些问题，改好并保存后自动刷新。", file=sys.stderr)
@@ -238,7 +368,7 @@ def cmd_excel(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new, "schema": cmd_schema,
-    "init": cmd_init, "excel": cmd_excel,
+    "init": cmd_init, "excel": cmd_excel, "counties": cmd_counties,
 }
 
 
@@ -246,6 +376,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
+    except _Quiet:
+        return 1
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 1

@@ -28,6 +28,7 @@ from .core.settings import SiteConfig
 from .core.xlsx import Sheet
 from .directory.grid import Grid
 from .directory.schema import Officer, Post, Village
+from .province.load import Parent
 
 T = TypeVar("T")
 
@@ -46,6 +47,7 @@ class Site:
     data_dir: Path
     records: Mapping[str, object] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
+    parent: Parent | None = None  # the province portal this county belongs to
 
 
 class Records(Generic[T]):

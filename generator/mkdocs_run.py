@@ -18,6 +18,11 @@ PLUGIN_NAME = "cunjing"
 # Environment overrides read by the plugin; the CLI sets them for one run.
 ENV_DATA = "CUNJING_DATA_DIR"
 ENV_TODAY = "CUNJING_TODAY"
+# A county of a province: the province folder and the county's id; the
+# province's own pages: the province folder and the built site (no county).
+ENV_PROVINCE = "CUNJING_PROVINCE_DIR"
+ENV_COUNTY = "CUNJING_COUNTY"
+ENV_BUILT = "CUNJING_BUILT_SITE"
 
 
 class BuildFailed(Exception):
@@ -25,14 +30,30 @@ class BuildFailed(Exception):
 
 
 @contextlib.contextmanager
-def environment(data_dir: Path, today: date) -> Iterator[None]:
+def environment(
+    data_dir: Path, today: date, county: str | None = None, built: Path | None = None,
+) -> Iterator[None]:
     """Point the plugin at data_dir and fix the build date for one run.
+
+    With ``county``, data_dir is a province folder and the run builds that
+    county; with ``built``, it builds the province's own pages from the
+    counties built in that folder.
 
     SOURCE_DATE_EPOCH is set from the build date (unless already set) so the
     sitemap and its gzip copy are byte-identical for the same data and date.
     """
-    saved = {k: os.environ.get(k) for k in (ENV_DATA, ENV_TODAY, "SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING")}
-    os.environ[ENV_DATA] = str(data_dir.absolute())
+    keys = (ENV_DATA, ENV_TODAY, ENV_PROVINCE, ENV_COUNTY, ENV_BUILT, "SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING")
+    saved = {k: os.environ.get(k) for k in keys}
+    for key in (ENV_PROVINCE, ENV_COUNTY, ENV_BUILT):
+        os.environ.pop(key, None)
+    if county is not None or built is not None:
+        os.environ[ENV_PROVINCE] = str(data_dir.absolute())
+        if county is not None:
+            os.environ[ENV_COUNTY] = county
+        if built is not None:
+            os.environ[ENV_BUILT] = str(built.absolute())
+    else:
+        os.environ[ENV_DATA] = str(data_dir.absolute())
     os.environ[ENV_TODAY] = today.isoformat()
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     if not os.environ.get("SOURCE_DATE_EPOCH"):
@@ -57,10 +78,11 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_build(config_file: Path, site_dir: Path) -> Site:
+def run_build(config_file: Path, site_dir: Path) -> Site | None:
     """Strict MkDocs build of config_file into site_dir (which it empties).
 
-    Returns the site object the plugin built the pages from.
+    Returns the site object the plugin built the pages from (None for a
+    province's own pages).
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -82,7 +104,7 @@ def run_build(config_file: Path, site_dir: Path) -> Site:
         raise BuildFailed(details) from None
     finally:
         logger.removeHandler(collect)
-    site: Site = plugin.site
+    site: Site | None = plugin.site
     return site
 
 

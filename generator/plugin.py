@@ -23,10 +23,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from .build import SAMPLE_BANNER, build_site
+from .core.dates import build_date
 from .core.pages import STYLESHEET, SiteOutput
 from .core.preview import NOT_FOUND, problem_pages
 from .core.problems import DataError, format_report
-from .mkdocs_run import ENV_DATA, ENV_TODAY, PLUGIN_LOGGER
+from .mkdocs_run import ENV_BUILT, ENV_COUNTY, ENV_DATA, ENV_PROVINCE, ENV_TODAY, PLUGIN_LOGGER
+from .province.load import Province, load_province
+from .province.pages import built_counties, province_output
 from .shell.pages import theme_dir
 from .site import Site, load_site
 
@@ -49,6 +52,7 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         self.serving = False
         # Source path -> HTML of each generated page (see on_page_markdown).
         self.prepared: dict[str, str] = {}
+        self.province_sample = False  # building a province's own pages of sample data
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin across `mkdocs serve` rebuilds.
@@ -62,8 +66,18 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         data_dir = self.data_dir(config)
+        today = os.environ.get(ENV_TODAY) or self.config.today
+        parent = None
         try:
-            self.site = load_site(data_dir, os.environ.get(ENV_TODAY) or self.config.today)
+            if os.environ.get(ENV_PROVINCE):
+                province = load_province(Path(os.environ[ENV_PROVINCE]))
+                if not os.environ.get(ENV_COUNTY):
+                    return self._province_pages(config, province, Path(os.environ[ENV_BUILT]), today)
+                county = province.county(os.environ[ENV_COUNTY])
+                if county is None:
+                    raise PluginError(f"省（州）数据里没有编号为 {os.environ[ENV_COUNTY]} 的县。")
+                data_dir, parent = county.data_dir, province.parent(county)
+            self.site = load_site(data_dir, today, parent)
         except DataError as exc:
             if not self.serving:
                 raise PluginError("数据有错误，网站没有生成：\n" + format_report(exc.problems)) from None
@@ -92,6 +106,15 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         config.theme.static_templates.discard("404.html")
         # The footer every page shows (the page shell reads it from extra).
         config.extra["cunjing_footer"] = str(self.site.settings.footer())
+        if parent is not None:  # the shell's link up to the province home
+            config.extra["cunjing_up"] = str(escape(parent.title))
+        self._shell(config)
+        if data_dir.is_dir() and str(data_dir) not in config.watch:
+            config.watch.append(str(data_dir))
+        return config
+
+    @staticmethod
+    def _shell(config: MkDocsConfig) -> None:
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         # Our page shell replaces the theme's main.html/base.html (and so its JS bundle
@@ -99,8 +122,29 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         shell = str(theme_dir())
         if shell not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, shell)
-        if data_dir.is_dir() and str(data_dir) not in config.watch:
-            config.watch.append(str(data_dir))
+
+    def _province_pages(
+        self, config: MkDocsConfig, province: Province, built: Path, today: str | None,
+    ) -> MkDocsConfig:
+        """The province's own pages at the root, from the counties built in ``built``."""
+        counties, missing = built_counties(province, built)
+        if missing:
+            raise PluginError(
+                f"{built} 里还没有这些县的网站：{'、'.join(missing)}。"
+                "请先用 cunjing build --county 生成每个县，再生成省（州）的页面。"
+            )
+        self.site = None
+        self.province_sample = province.settings.sample
+        self.output = province_output(province, counties, build_date(today))
+        settings = province.settings.as_site()
+        config.site_name = str(escape(settings.title))
+        if not config.site_url:
+            config.site_url = settings.site_url
+        config["nav"] = [{"首页": "index.md"}]
+        config.theme["font"] = False
+        config.theme.static_templates.discard("404.html")
+        config.extra["cunjing_footer"] = str(settings.footer())
+        self._shell(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -149,6 +193,6 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
     ) -> str:
         if page.file.generated_by and page.file.src_uri in self.prepared:
             html = self.prepared[page.file.src_uri]
-        if self.site is not None and self.site.settings.sample:
+        if (self.site.settings.sample if self.site is not None else self.province_sample):
             return SAMPLE_BANNER + html
         return html

@@ -19,6 +19,7 @@ from .core.problems import DataError, Problems
 from .core.settings import load_settings
 from .kind import Kind, Load, Site
 from .kinds import BY_NAME, KINDS, load_order
+from .province.load import Parent
 
 __all__ = ["Site", "internal_folders", "load_kinds", "load_site"]
 
@@ -36,14 +37,16 @@ def load_kinds(ctx: Load, kinds: list[Kind]) -> None:
         ctx.records[kind.name] = kind.load(ctx)
 
 
-def load_site(data_dir: Path, today: date | str | None = None) -> Site:
-    """Load and check everything; raise DataError listing every problem."""
+def load_site(data_dir: Path, today: date | str | None = None, parent: Parent | None = None) -> Site:
+    """Load and check everything; raise DataError listing every problem.
+
+    ``parent``: the province a county belongs to (its address comes from there)."""
     problems = Problems()
     if not data_dir.is_dir():
         problems.add(display_path(data_dir), None, None, "找不到数据文件夹。")
         raise DataError(problems)
     day = build_date(today)
-    settings = load_settings(data_dir, problems)
+    settings = load_settings(data_dir, problems, parent.site_url if parent else None)
     # Every kind is checked even when the grid has errors, so an editor gets
     # every problem in one run; ids from broken post files are not repeated.
     ctx = Load(data_dir, day, settings, problems)
@@ -58,5 +61,5 @@ def load_site(data_dir: Path, today: date | str | None = None) -> Site:
         records[name] = keep(value) if keep else value
     return Site(
         settings=settings, grid=ctx.grid, today=day, data_dir=data_dir, records=records,
-        warnings=tuple(problems.warnings),
+        warnings=tuple(problems.warnings), parent=parent,
     )

@@ -141,8 +141,12 @@ MISSING_SITE_URL = (
 )
 
 
-def load_settings(data_dir: Path, problems: Problems) -> SiteConfig | None:
-    """data/site.yml, checked; a missing site_url is an error (QR codes need it)."""
+def load_settings(data_dir: Path, problems: Problems, site_url: str | None = None) -> SiteConfig | None:
+    """data/site.yml, checked; a missing site_url is an error (QR codes need it).
+
+    ``site_url``: the address a county of a province has (the province's
+    site_url + <county-id>/); its site.yml may leave it out or must agree.
+    """
     path = data_dir / "site.yml"
     display = display_path(path)
     if not path.is_file():
@@ -151,6 +155,17 @@ def load_settings(data_dir: Path, problems: Problems) -> SiteConfig | None:
     doc = load_yaml_file(path, display, problems)
     if doc is None:
         return None
+    if site_url is not None and isinstance(doc.data, dict):
+        written = doc.data.get("site_url")
+        if written in (None, ""):
+            doc.data["site_url"] = site_url
+        elif str(written).rstrip("/") + "/" != site_url:
+            problems.add(
+                display, doc.line_of(("site_url",)), "site_url",
+                f"这个县属于省（州）网站，网址一定是 {site_url}（省网站地址加县的文件夹名）。"
+                f"现在写的是 {written}。请删掉这一行（自动使用上面的网址），或改成上面的网址。",
+            )
+            return None
     settings: SiteConfig | None = validate_document(SiteConfig, doc, problems)
     if settings is not None and settings.feedback.wechat_qr is not None:
         found = resolve_data_file(data_dir, settings.feedback.wechat_qr, IMAGE_TYPES)

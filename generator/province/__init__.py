@@ -1,0 +1,1 @@
+"""A province (or prefecture) portal: many counties in one site."""

@@ -1,0 +1,39 @@
+"""A small synthetic province: site.yml and counties/<id>/, each a county data
+folder from bench.synthetic (the same seed gives the same village names, so
+two counties may share names as real ones do: 新寨村, 太平村 …)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from bench.synthetic import synthetic_grid, write_data
+
+PROVINCE_YML = """\
+# 合成州（测试用，虚构数据）
+title: 合成州一村一警
+authority: 合成州公安局
+site_url: https://example.org/hecheng/
+emergency: "110"
+sample: true
+"""
+
+
+def make_province(folder: Path, counties: dict[str, tuple[str, int, int]]) -> Path:
+    """Write a province into ``folder``: counties maps id -> (county name, villages, seed)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "site.yml").write_text(PROVINCE_YML, encoding="utf-8")
+    for county_id, (name, villages, seed) in counties.items():
+        data = folder / "counties" / county_id
+        write_data(synthetic_grid(villages, seed=seed), data)
+        site = {
+            "title": f"{name}一村一警", "county": name, "authority": f"{name}公安局",
+            "emergency": "110", "sample": True,
+        }
+        (data / "site.yml").write_text(yaml.safe_dump(site, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+# Two counties sharing their village names (same seed), a third with others.
+COUNTIES = {"alpha": ("甲县", 12, 7), "beta": ("乙县", 12, 7), "gamma": ("丙县", 9, 8)}
