@@ -5,6 +5,7 @@ helpers and the joined stylesheet. Knows nothing of MkDocs.
 
 from __future__ import annotations
 
+import json
 from types import SimpleNamespace
 from typing import Any
 
@@ -22,7 +23,7 @@ from .core.pages import (
 from .core.render import Renderer
 from .kind import Build, Kind, Site
 from .kinds import KINDS
-from .province.summary import county_summary
+from .province.load import COUNTY_EXPORT
 from .shell.pages import shell_assets
 
 # Above every page of a site whose data is the sample (site.yml sample: true).
@@ -58,22 +59,20 @@ def template_packages(kinds: tuple[Kind, ...] = KINDS) -> list[str]:
     return [kind.name for kind in kinds if kind.templates]
 
 
+def make_renderer(kinds: tuple[Kind, ...], shared: dict[str, Any]) -> Renderer:
+    """Every kind's templates, with the helpers every template may use and ``shared``."""
+    return Renderer(
+        template_packages(kinds), {"dates": dates, "media_url": media_url, "terms": terms(kinds), **shared}
+    )
+
+
 def make_build(site: Site, kinds: tuple[Kind, ...] = KINDS) -> Build:
     url = links(kinds)
-    shared: dict[str, Any] = {
-        "site": site.settings,
-        "grid": site.grid,
-        "today": site.today,
-        "dates": dates,
-        "url": url,
-        "media_url": media_url,
-        "terms": terms(kinds),
-    }
+    shared: dict[str, Any] = {"site": site.settings, "grid": site.grid, "today": site.today, "url": url}
     for kind in kinds:
         if kind.template_globals is not None:
             shared.update(kind.template_globals(site))
-    renderer = Renderer(template_packages(kinds), shared)
-    return Build(site, renderer, kinds, url)
+    return Build(site, make_renderer(kinds, shared), kinds, url)
 
 
 def build_site(site: Site, kinds: tuple[Kind, ...] = KINDS) -> SiteOutput:
@@ -90,10 +89,17 @@ def build_site(site: Site, kinds: tuple[Kind, ...] = KINDS) -> SiteOutput:
         if kind.finish is not None:
             out.extend(kind.finish(build, out))
     if site.parent is not None:  # what the province's own pages read of this county
-        out.assets.append(county_summary(site))
+        out.assets.append(county_export(build, kinds))
     # The page shell's script and the service worker, whose cache is named from all of the above.
     out.assets.extend(shell_assets(out, build.links.find, build.links.find_index))
     return out
+
+
+def county_export(build: Build, kinds: tuple[Kind, ...] = KINDS) -> Asset:
+    """county.json: each kind's export (Kind.export) by kind name."""
+    data = {kind.name: kind.export(build) for kind in kinds if kind.export is not None}
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Asset(dest=COUNTY_EXPORT, content=text.encode("utf-8"))
 
 
 def stylesheet(kinds: tuple[Kind, ...] = KINDS) -> Asset:

@@ -124,6 +124,29 @@ class FeedItem:
 
 
 @dataclass(frozen=True)
+class CountyExport:
+    """A built county as the province's own pages see it: its id (its folder
+    under the province's site) and what each kind exported (Kind.export)."""
+
+    id: str
+    kinds: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class ProvinceBuild:
+    """What a kind's province pages see: the province's settings, a renderer
+    over every kind's templates, and every county built, in pinyin order."""
+
+    settings: SiteConfig
+    renderer: Renderer
+    counties: tuple[CountyExport, ...]
+
+    def of(self, kind: str) -> list[tuple[str, Any]]:
+        """Each county's export of one kind: (county id, what it exported)."""
+        return [(c.id, c.kinds[kind]) for c in self.counties if kind in c.kinds]
+
+
+@dataclass(frozen=True)
 class Schema:
     """A JSON Schema file for editors' tools, from the record that validates the data."""
 
@@ -165,6 +188,11 @@ class Kind:
     # After every kind's pages: what covers all of them (old addresses, 404, the service worker).
     finish: Callable[[Build, SiteOutput], SiteOutput] | None = None
     blocks: tuple[Block, ...] = ()
+    # A county of a province: what this kind tells the province's own pages
+    # (JSON values, only what the county's pages publish), in county.json.
+    export: Callable[[Build], Any] | None = None
+    # The province's own pages at its root, from every county's exports.
+    province: Callable[[ProvinceBuild], SiteOutput] | None = None
     feed: Callable[[Build], Sequence[FeedItem]] | None = None
     # Its sheets of the Excel workbook (`cunjing excel export`), and what they hold in words;
     # their names, which replace the .yml files of ``folder`` once the workbook holds them.

@@ -23,7 +23,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from .build import SAMPLE_BANNER, build_site
-from .core.dates import build_date
 from .core.pages import STYLESHEET, SiteOutput
 from .core.preview import NOT_FOUND, problem_pages
 from .core.problems import DataError, format_report
@@ -72,7 +71,7 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
             if os.environ.get(ENV_PROVINCE):
                 province = load_province(Path(os.environ[ENV_PROVINCE]))
                 if not os.environ.get(ENV_COUNTY):
-                    return self._province_pages(config, province, Path(os.environ[ENV_BUILT]), today)
+                    return self._province_pages(config, province, Path(os.environ[ENV_BUILT]))
                 county = province.county(os.environ[ENV_COUNTY])
                 if county is None:
                     raise PluginError(f"省（州）数据里没有编号为 {os.environ[ENV_COUNTY]} 的县。")
@@ -124,7 +123,7 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, shell)
 
     def _province_pages(
-        self, config: MkDocsConfig, province: Province, built: Path, today: str | None,
+        self, config: MkDocsConfig, province: Province, built: Path,
     ) -> MkDocsConfig:
         """The province's own pages at the root, from the counties built in ``built``."""
         counties, missing = built_counties(province, built)
@@ -135,12 +134,12 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
             )
         self.site = None
         self.province_sample = province.settings.sample
-        self.output = province_output(province, counties, build_date(today))
+        self.output = province_output(province, counties)
         settings = province.settings.as_site()
         config.site_name = str(escape(settings.title))
         if not config.site_url:
             config.site_url = settings.site_url
-        config["nav"] = [{"首页": "index.md"}]
+        config["nav"] = [{"首页": "index.md"}, {"找民警": "find/index.md"}]
         config.theme["font"] = False
         config.theme.static_templates.discard("404.html")
         config.extra["cunjing_footer"] = str(settings.footer())

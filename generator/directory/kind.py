@@ -7,6 +7,7 @@ from ..core.xlsx import Sheet
 from ..kind import Kind, Load, Schema, Site
 from . import urls
 from .aliases import alias_files
+from .export import directory_export
 from .load import load_grid
 from .pages import directory_pages
 from .photos import photo_url
@@ -40,6 +41,7 @@ KIND = Kind(
     pages=directory_pages,
     finish=alias_files,
     blocks=(SHARE_BLOCK,),
+    export=directory_export,
     sheets=_sheets,
     sheet_names=(POSTS, VILLAGES, OFFICERS, STAFF),
     templates=True,

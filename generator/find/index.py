@@ -42,7 +42,8 @@ class VillageRecord:
     name: str
     township: str
     post: str
-    officers: tuple[str, ...]
+    officers: tuple[str, ...]  # keys of Index.officers
+    county: str = ""  # a province's index: the county's id ("" in a county's own)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,22 @@ class OfficerRecord:
     phone: str
     tel: str
     photo: str  # site-relative URL; "" for the default picture
+    county: str = ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A village as the index takes it: from a county's grid, or from a
+    county's export when a province indexes all its counties."""
+
+    id: str
+    name: str
+    community: bool
+    groups: tuple[str, ...]
+    township: str
+    post: str
+    officers: tuple[str, ...]  # keys of the officers given with the entries
+    county: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,6 +85,7 @@ class Index:
     terms: list[Term]
     # key -> [(term number, FULL/INNER)], best first, at most LIMIT
     postings: dict[str, list[tuple[int, int]]]
+    counties: dict[str, str] = field(default_factory=dict)  # a province's: id -> name
     keys: list[str] = field(init=False)  # sorted, for prefix ranges
     officer_order: dict[str, int] = field(init=False)
 
@@ -84,39 +102,56 @@ class Index:
         return self.keys[start:end]
 
 
-def build_index(grid: Grid, photo_of: Callable[[Officer], str | None]) -> Index:
-    """The lookup index of a grid. ``photo_of`` gives an officer's photo URL or None."""
-    ordered = sorted(
-        grid.iter_villages(), key=lambda pv: (sort_key(pv[1].name), sort_key(pv[0].township), pv[1].id)
-    )
-    order = {village.id: i for i, (_, village) in enumerate(ordered)}
-    villages = [
-        VillageRecord(
-            order=i, id=v.id, name=v.name, township=p.township, post=p.name,
-            officers=tuple(v.officers),
+def entries_of(grid: Grid) -> list[Entry]:
+    return [
+        Entry(
+            id=v.id, name=v.name, community=v.kind == "社区", groups=tuple(v.groups), township=p.township,
+            post=p.name, officers=tuple(v.officers),
         )
-        for i, (p, v) in enumerate(ordered)
+        for p, v in grid.iter_villages()
     ]
-    officers = {
-        o.id: OfficerRecord(
-            id=o.id, name=o.name, phone=o.phone, tel=tel_href(o.phone), photo=photo_of(o) or ""
-        )
+
+
+def officers_of(grid: Grid, photo_of: Callable[[Officer], str | None]) -> dict[str, OfficerRecord]:
+    return {
+        o.id: OfficerRecord(id=o.id, name=o.name, phone=o.phone, tel=tel_href(o.phone), photo=photo_of(o) or "")
         for o in grid.officers
     }
 
+
+def build_index(grid: Grid, photo_of: Callable[[Officer], str | None]) -> Index:
+    """The lookup index of a grid. ``photo_of`` gives an officer's photo URL or None."""
+    return index_of(entries_of(grid), officers_of(grid, photo_of))
+
+
+def index_of(
+    entries: list[Entry], officers: dict[str, OfficerRecord], counties: dict[str, str] | None = None,
+) -> Index:
+    """The lookup index of villages (a county's, or every county's of a province)."""
+    ordered = sorted(entries, key=lambda e: (sort_key(e.name), sort_key(e.township), e.county, e.id))
+    villages = [
+        VillageRecord(
+            order=i, id=e.id, name=e.name, township=e.township, post=e.post, officers=e.officers, county=e.county,
+        )
+        for i, e in enumerate(ordered)
+    ]
+    of_post: dict[tuple[str, str], list[int]] = {}
+    for i, e in enumerate(ordered):
+        of_post.setdefault((e.county, e.post), []).append(i)
+
     found: dict[tuple[str, str], set[int]] = {}
 
-    def add(kind: str, text: str, village_ids: list[str]) -> None:
-        found.setdefault((kind, text), set()).update(order[i] for i in village_ids)
+    def add(kind: str, text: str, orders: list[int]) -> None:
+        found.setdefault((kind, text), set()).update(orders)
 
-    for post, village in ordered:
-        add("v", village.name, [village.id])
-        for group in village.groups:
-            add("q" if village.kind == "社区" else "g", group, [village.id])
-        add("p", post.name, [v.id for v in post.villages])
-        add("t", post.township, [village.id])
-        for officer_id in village.officers:
-            add("o", grid.officer_by_id[officer_id].name, [village.id])
+    for i, e in enumerate(ordered):
+        add("v", e.name, [i])
+        for group in e.groups:
+            add("q" if e.community else "g", group, [i])
+        add("p", e.post, of_post[(e.county, e.post)])
+        add("t", e.township, [i])
+        for officer in e.officers:
+            add("o", officers[officer].name, [i])
 
     terms = [
         Term(kind, text, tuple(sorted(ids)[:LIMIT]))
@@ -130,7 +165,7 @@ def build_index(grid: Grid, photo_of: Callable[[Officer], str | None]) -> Index:
             slot = postings.setdefault(key, {})
             slot[number] = min(kind, slot.get(number, kind))
     capped = {key: _cap(terms, slot) for key, slot in postings.items()}
-    return Index(villages=villages, officers=officers, terms=terms, postings=capped)
+    return Index(villages=villages, officers=officers, terms=terms, postings=capped, counties=counties or {})
 
 
 def _cap(terms: list[Term], slot: dict[int, int]) -> list[tuple[int, int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..kind import Kind
 from . import urls
 from .pages import find_pages
+from .province import find_export, province_find
 
 KIND = Kind(
     name="find",
@@ -12,6 +13,8 @@ KIND = Kind(
     summary="/find/：按村名（汉字或拼音）找民警，分片的查找索引和 find.js；不用 JavaScript 时按乡镇找",
     needs=("directory",),
     pages=find_pages,
+    export=find_export,
+    province=province_find,
     templates=True,
     stylesheet="find.css",
     nav=(1, "找民警", urls.FIND),

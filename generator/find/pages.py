@@ -12,13 +12,13 @@ from .shards import split_index
 from .urls import FIND, INDEX_DIR, SCRIPT
 
 
-def _photo(officer: Officer) -> str | None:
+def photo_or_none(officer: Officer) -> str | None:
     return photo_url(officer) if officer.photo else None
 
 
 def find_pages(build: Build) -> SiteOutput:
     grid, renderer = build.site.grid, build.renderer
-    shards = split_index(build_index(grid, _photo))
+    shards = split_index(build_index(grid, photo_or_none))
     out = SiteOutput()
     out.pages.append(
         renderer.page(

@@ -82,6 +82,12 @@ def shard_json(index: Index, postings: dict[str, list[tuple[int, int]]], more: b
     post_local = {p: i for i, p in enumerate(posts)}
     townships = sorted({index.villages[v].township for v in village_ids})
     township_local = {t: i for i, t in enumerate(townships)}
+    counties = sorted({index.villages[v].county for v in village_ids} - {""})
+    county_local = {c: i for i, c in enumerate(counties)}
+
+    def county(county_id: str) -> list[int]:
+        return [county_local[county_id]] if county_id else []
+
     shard: dict[str, Any] = {
         # [key, [[term, FULL/INNER], ...]] in key order
         "k": [[key, [[term_local[n], kind] for n, kind in postings[key]]] for key in sorted(postings)],
@@ -90,22 +96,24 @@ def shard_json(index: Index, postings: dict[str, list[tuple[int, int]]], more: b
             [index.terms[n].kind, index.terms[n].text, [village_local[v] for v in index.terms[n].villages]]
             for n in term_ids
         ],
-        # [order, id, name, township, post, [officer, ...]]
+        # [order, id, name, township, post, [officer, ...]] (+ county in a province's)
         "v": [
             [
                 rec.order, rec.id, rec.name, township_local[rec.township], post_local[rec.post],
-                [officer_local[o] for o in rec.officers],
+                [officer_local[o] for o in rec.officers], *county(rec.county),
             ]
             for rec in (index.villages[v] for v in village_ids)
         ],
-        # [id, name, phone, tel: href, photo URL or ""]
+        # [id, name, phone, tel: href, photo URL or ""] (+ county in a province's)
         "o": [
-            [rec.id, rec.name, rec.phone, rec.tel, rec.photo]
+            [rec.id, rec.name, rec.phone, rec.tel, rec.photo, *county(rec.county)]
             for rec in (index.officers[o] for o in officer_ids)
         ],
         "p": posts,
         "w": townships,
     }
+    if counties:  # [id, name]
+        shard["c"] = [[c, index.counties[c]] for c in counties]
     if more:
         shard["more"] = 1
     return encode(shard)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..kind import Kind
 from .notfound import not_found_page
 from .pages import place_pages
+from .province import province_home
 
 KIND = Kind(
     name="places",
@@ -13,6 +14,7 @@ KIND = Kind(
     needs=("directory",),
     pages=place_pages,
     finish=not_found_page,
+    province=province_home,
     templates=True,
     nav=(0, "首页", ""),
 )

@@ -18,6 +18,8 @@ from ..core.settings import Feedback, SiteConfig
 from ..core.yamlio import load_yaml_file
 
 COUNTIES = "counties"
+# Written into each county's folder of the built site: what the province's own pages read.
+COUNTY_EXPORT = "county.json"
 COUNTY_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Names the province's own pages and files take at the site root.
 RESERVED = frozenset({"assets", "find", "stats", "search", "media", "feed", "sitemap"})

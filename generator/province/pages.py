@@ -1,49 +1,49 @@
 """The province's own pages at the site root, from the counties already built
-beside them (their county.json): the home page, counties in pinyin order,
-each linking to its site and its townships, 110 first.
+beside them (each county's county.json): each kind's province pages
+(Kind.province), then the page shell's files.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from ..build import stylesheet
-from ..core import dates
-from ..core.pages import PRINT_CSS, STYLESHEET, SiteOutput, media_url
+from ..build import links, make_renderer, stylesheet
+from ..core.pages import SiteOutput
 from ..core.pinyin import sort_key
-from ..core.render import Renderer
+from ..kind import CountyExport, Kind, ProvinceBuild
+from ..kinds import KINDS
 from ..shell.pages import shell_assets
-from .load import Province
-from .summary import CountySummary, read_summary
+from .load import COUNTY_EXPORT, Province
+
+# The export whose "county" names the county (its place in the pinyin order).
+NAMED_BY = "directory"
 
 
-def built_counties(province: Province, site_dir: Path) -> tuple[list[CountySummary], list[str]]:
+def built_counties(province: Province, site_dir: Path) -> tuple[list[CountyExport], list[str]]:
     """The counties built in site_dir, in pinyin order of their names; the ids not built there."""
     found, missing = [], []
     for county in province.counties:
-        summary = read_summary(county.id, site_dir / county.id)
-        if summary is None:
+        path = site_dir / county.id / COUNTY_EXPORT
+        if not path.is_file():
             missing.append(county.id)
-        else:
-            found.append(summary)
-    found.sort(key=lambda c: (sort_key(c.county), c.id))
+            continue
+        found.append(CountyExport(county.id, json.loads(path.read_text(encoding="utf-8"))))
+    found.sort(key=lambda c: (sort_key(str(c.kinds.get(NAMED_BY, {}).get("county", c.id))), c.id))
     return found, missing
 
 
-def province_output(province: Province, counties: list[CountySummary], today: object) -> SiteOutput:
+def province_output(
+    province: Province, counties: list[CountyExport], kinds: tuple[Kind, ...] = KINDS,
+) -> SiteOutput:
     settings = province.settings.as_site()
-    renderer = Renderer(
-        ["province"],
-        {"site": settings, "today": today, "dates": dates, "media_url": media_url, "terms": {},
-         "url": {"print_css": PRINT_CSS}},
-    )
+    url = links(kinds)
+    renderer = make_renderer(kinds, {"site": settings, "url": url})
+    build = ProvinceBuild(settings=settings, renderer=renderer, counties=tuple(counties))
     out = SiteOutput()
-    out.assets.append(stylesheet())
-    out.pages.append(
-        renderer.page(
-            "province/home.html", "index.md", settings.title, counties=counties,
-            villages=sum(c.villages for c in counties), officers=sum(c.officers for c in counties),
-        )
-    )
-    out.assets.extend(a for a in shell_assets(out, "", "find/i/") if a.dest != STYLESHEET)
+    out.assets.append(stylesheet(kinds))
+    for kind in kinds:
+        if kind.province is not None:
+            out.extend(kind.province(build))
+    out.assets.extend(shell_assets(out, url.find, url.find_index))
     return out

@@ -42,7 +42,7 @@ def test_every_county_is_built_under_its_id_with_its_address_and_a_link_up(built
         assert f"https://example.org/hecheng/{county_id}/" in vcard
         page = (county / "v" / "v1" / "index.html").read_text(encoding="utf-8")
         assert '<p class="cj-footer__up"><a href="../../../">合成州一村一警（全部县）</a></p>' in page
-        assert json.loads((county / "county.json").read_text(encoding="utf-8"))["county"] == name
+        assert json.loads((county / "county.json").read_text(encoding="utf-8"))["directory"]["county"] == name
         # One line per county as it finishes: id, name, pages, seconds.
         assert re.search(rf"✓ {county_id}（{name}）：\d+ 个页面，[\d.]+ 秒", out), out
     assert "3 个县" in out

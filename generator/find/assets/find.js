@@ -202,7 +202,12 @@
     return box;
   }
 
-  function officerBlock(officer) {
+  /* A province's index: a village or officer row ends with its county (shard.c). */
+  function inCounty(pattern, shard, county) {
+    return county === undefined ? pattern : pattern.replace("{county}", shard.c[county][0]);
+  }
+
+  function officerBlock(officer, shard) {
     var box = el("div", "cj-find__officer");
     var img = el("img", "cj-find__photo");
     img.src = officer[4] ? siteRoot + officer[4] : defaultPhoto;
@@ -212,7 +217,7 @@
     img.setAttribute("loading", "lazy");
     box.appendChild(img);
     var name = el("a", "cj-find__officer-name", officer[1]);
-    name.href = siteRoot + officerUrl.replace("{id}", officer[0]);
+    name.href = siteRoot + inCounty(officerUrl, shard, officer[5]).replace("{id}", officer[0]);
     box.appendChild(name);
     var call = el("a", "cj-call");
     call.href = officer[3];
@@ -231,11 +236,12 @@
       var item = el("li", "cj-find__hit");
       item.setAttribute("data-village", v[1]);
       var link = el("a", "cj-find__village", v[2]);
-      link.href = siteRoot + villageUrl.replace("{id}", v[1]);
+      link.href = siteRoot + inCounty(villageUrl, shard, v[6]).replace("{id}", v[1]);
       item.appendChild(el("h2", "cj-find__name")).appendChild(link);
-      item.appendChild(el("p", "cj-find__where", shard.w[v[3]] + " · " + shard.p[v[4]]));
+      var county = v[6] === undefined ? "" : shard.c[v[6]][1] + " ";
+      item.appendChild(el("p", "cj-find__where", county + shard.w[v[3]] + " · " + shard.p[v[4]]));
       if (term[0] !== "v") item.appendChild(el("p", "cj-find__why", LABELS[term[0]] + "：" + term[1]));
-      for (var j = 0; j < v[5].length; j++) item.appendChild(officerBlock(shard.o[v[5][j]]));
+      for (var j = 0; j < v[5].length; j++) item.appendChild(officerBlock(shard.o[v[5][j]], shard));
       results.appendChild(item);
     }
     results.hidden = shown === 0;
