@@ -139,7 +139,7 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         config.site_name = str(escape(settings.title))
         if not config.site_url:
             config.site_url = settings.site_url
-        config["nav"] = [{"首页": "index.md"}, {"找民警": "find/index.md"}]
+        config["nav"] = [{"首页": "index.md"}, {"找民警": "find/index.md"}, {"数据公开": "stats/index.md"}]
         config.theme["font"] = False
         config.theme.static_templates.discard("404.html")
         config.extra["cunjing_footer"] = str(settings.footer())

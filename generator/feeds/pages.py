@@ -97,14 +97,20 @@ def rss_feed(
     return xml + b"\n"
 
 
+def feed_items(build: Build) -> list[FeedItem]:
+    """Every kind's feed items, newest first; the same day by address, so the
+    order never depends on the file system."""
+    items = [item for kind in build.kinds if kind.feed for item in kind.feed(build)]
+    items.sort(key=lambda item: (-item.day.toordinal(), item.url))
+    return items
+
+
 def feed_pages(build: Build) -> SiteOutput:
     """The county's feeds (every item) and each post's (the items that concern it), newest first."""
     settings, today = build.site.settings, build.site.today
     base = site_url(settings)
     out = SiteOutput()
-    items = [item for kind in build.kinds if kind.feed for item in kind.feed(build)]
-    # Newest first; the same day by address, so the order never depends on the file system.
-    items.sort(key=lambda item: (-item.day.toordinal(), item.url))
+    items = feed_items(build)
 
     def pair(links: FeedLinks, title: str, page: str, entries: list[FeedItem]) -> None:
         page_url = absolute_url(base, page)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..kind import Kind
 from . import urls
 from .pages import STATS_BLOCK, stats_pages
+from .province import province_stats, stats_export
 
 KIND = Kind(
     name="stats",
@@ -14,6 +15,8 @@ KIND = Kind(
     uses=("visits", "requests", "evaluations", "stations"),
     pages=stats_pages,
     blocks=(STATS_BLOCK,),
+    export=stats_export,
+    province=province_stats,
     templates=True,
     stylesheet="stats.css",
     nav=(9, "数据公开", urls.STATS),

@@ -32,6 +32,12 @@ def make_province(folder: Path, counties: dict[str, tuple[str, int, int]]) -> Pa
             "emergency": "110", "sample": True,
         }
         (data / "site.yml").write_text(yaml.safe_dump(site, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (data / "notices").mkdir()
+        (data / "notices" / f"2026-11-{county_id}.md").write_text(
+            f"---\ntitle: {name}防溺水 <提醒> & 预警\ndate: 2026-11-{10 + len(county_id):02d}\nlevel: 提示\n---\n\n"
+            "请看管好孩子，不到不熟悉的水域游泳。\n",
+            encoding="utf-8",
+        )
     return folder
 
 

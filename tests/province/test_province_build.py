@@ -122,3 +122,36 @@ def test_a_county_folder_name_is_its_address(province: Path, tmp_path: Path) -> 
     run = cunjing("check", "--data", bad)
     assert run.code == 1 and "Traceback" not in run.text
     assert "Alpha County" in run.err and "小写字母、数字和短横线" in run.err
+
+
+def test_the_province_feeds_carry_every_countys_items_named_by_county(built: tuple[Path, str]) -> None:
+    import feedparser
+
+    site, _ = built
+    for name in ("all.atom.xml", "all.rss.xml"):
+        feed = feedparser.parse((site / "feeds" / name).read_bytes())
+        assert not feed.bozo, feed.bozo_exception
+        got = {e.title: e.link for e in feed.entries}
+        # Editors' text stays text: < and & come through as written.
+        assert got == {
+            f"{county}：【提示】{county}防溺水 <提醒> & 预警":
+                f"https://example.org/hecheng/{county_id}/notices/2026-11-{county_id}/"
+            for county_id, (county, _v, _s) in COUNTIES.items()
+        }, got
+        for link in got.values():  # each entry's page exists in its county
+            assert (site / link.removeprefix("https://example.org/hecheng/") / "index.html").is_file()
+
+
+def test_the_province_stats_sum_each_county_and_link_to_its_stats(built: tuple[Path, str]) -> None:
+    from helpers import table_rows
+
+    site, _ = built
+    page = (site / "stats" / "index.html").read_text(encoding="utf-8")
+    rows = table_rows(page, "各县每名民警服务人数（数据表）")
+    assert [r[0] for r in rows] == ["丙县", "甲县", "乙县"]
+    for county_id, row in zip(["gamma", "alpha", "beta"], rows, strict=True):
+        export = json.loads((site / county_id / "county.json").read_text(encoding="utf-8"))["stats"]
+        assert row[1:] == [str(export["posts"]), str(export["over"]), f"{export['population']:,}",
+                           str(export["officers"]), f"{export['per_officer']:,}"]
+        assert f'<a href="../{county_id}/stats/">' in page
+        assert (site / county_id / "stats" / "index.html").is_file()
