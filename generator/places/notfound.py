@@ -22,7 +22,7 @@ from markupsafe import Markup
 from ..core.pages import Asset, SiteOutput, url_of
 from ..core.preview import NOT_FOUND
 from ..core.settings import SiteConfig, site_url
-from ..kind import Build
+from ..kind import Build, ProvinceBuild
 from ..shell.pages import theme_dir
 
 # Top-level folders that come from the theme, not from the sections.
@@ -52,6 +52,20 @@ def shell_css() -> Markup:
 def not_found_page(build: Build, output: SiteOutput) -> SiteOutput:
     html = build.renderer.env.get_template("places/not_found.html").render(
         here="", root=site_root(build.site.settings), sections=top_level_folders(output),
-        shell_css=shell_css(),
+        shell_css=shell_css(), province=False,
+    )
+    return SiteOutput(assets=[Asset(dest=NOT_FOUND, content=html.encode("utf-8"))])
+
+
+# The province root's own top-level folders, beside its counties'.
+PROVINCE_FOLDERS = ("find", "stats", "feeds")
+
+
+def province_not_found(build: ProvinceBuild) -> SiteOutput:
+    """The province root's 404 page: its links are the province's own
+    (a missing page inside a county gets that county's 404.html)."""
+    sections = sorted({*(c.id for c in build.counties), *PROVINCE_FOLDERS, *THEME_FOLDERS})
+    html = build.renderer.env.get_template("places/not_found.html").render(
+        here="", root=site_root(build.settings), sections=sections, shell_css=shell_css(), province=True,
     )
     return SiteOutput(assets=[Asset(dest=NOT_FOUND, content=html.encode("utf-8"))])

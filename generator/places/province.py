@@ -1,9 +1,10 @@
-"""The province's home page: 110, then every county (pinyin order) linking to its site."""
+"""The province's home page (110, then every county in pinyin order linking to its site) and its 404 page."""
 
 from __future__ import annotations
 
 from ..core.pages import SiteOutput
 from ..kind import ProvinceBuild
+from .notfound import province_not_found
 
 
 def province_home(build: ProvinceBuild) -> SiteOutput:
@@ -12,4 +13,6 @@ def province_home(build: ProvinceBuild) -> SiteOutput:
         "places/province.html", "index.md", build.settings.title, counties=counties,
         villages=sum(e["villages"] for _, e in counties), officers=sum(e["officers"] for _, e in counties),
     )
-    return SiteOutput(pages=[page])
+    out = SiteOutput(pages=[page])
+    out.extend(province_not_found(build))
+    return out

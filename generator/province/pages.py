@@ -6,10 +6,11 @@ beside them (each county's county.json): each kind's province pages
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ..build import links, make_renderer, stylesheet
-from ..core.pages import SiteOutput
+from ..core.pages import Asset, SiteOutput, absolute_url
 from ..core.pinyin import sort_key
 from ..kind import CountyExport, Kind, ProvinceBuild
 from ..kinds import KINDS
@@ -45,5 +46,19 @@ def province_output(
     for kind in kinds:
         if kind.province is not None:
             out.extend(kind.province(build))
+    out.assets.append(sitemap_index(settings.site_url or "", counties))
     out.assets.extend(shell_assets(out, url.find, url.find_index))
     return out
+
+
+SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+SITEMAP_INDEX = "sitemap-index.xml"
+
+
+def sitemap_index(site_url: str, counties: list[CountyExport]) -> Asset:
+    """sitemap-index.xml: the root's sitemap.xml (MkDocs writes it) and every county's."""
+    root = ET.Element("sitemapindex", {"xmlns": SITEMAPS})
+    for prefix in ["", *(f"{c.id}/" for c in sorted(counties, key=lambda c: c.id))]:
+        ET.SubElement(ET.SubElement(root, "sitemap"), "loc").text = absolute_url(site_url, f"{prefix}sitemap.xml")
+    ET.indent(root)
+    return Asset(dest=SITEMAP_INDEX, content=ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n")

@@ -155,3 +155,22 @@ def test_the_province_stats_sum_each_county_and_link_to_its_stats(built: tuple[P
                            str(export["officers"]), f"{export['per_officer']:,}"]
         assert f'<a href="../{county_id}/stats/">' in page
         assert (site / county_id / "stats" / "index.html").is_file()
+
+
+def test_the_root_has_its_404_page_a_sitemap_of_every_county_and_its_service_worker(built: tuple[Path, str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    site, _ = built
+    missing = (site / "404.html").read_text(encoding="utf-8")
+    assert 'href="/hecheng/find/" data-to="find/">找民警：不知道在哪个县也能找' in missing
+    assert "/hecheng/posts/" not in missing  # a county's sections are in its own 404.html
+    assert 'data-sections="alpha assets beta feeds find gamma search stats"' in missing
+    assert '<a href="/hecheng/alpha/posts/"' in (site / "alpha" / "404.html").read_text(encoding="utf-8")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [e.text for e in ET.parse(site / "sitemap-index.xml").getroot().findall("s:sitemap/s:loc", ns)]
+    assert locs == [f"https://example.org/hecheng/{p}sitemap.xml" for p in ("", "alpha/", "beta/", "gamma/")]
+    for loc in locs:
+        assert loc is not None and (site / loc.removeprefix("https://example.org/hecheng/")).is_file()
+    worker = (site / "sw.js").read_text(encoding="utf-8")
+    shards = sorted(p.relative_to(site).as_posix() for p in (site / "find" / "i").glob("*.json"))
+    assert shards and f"var INDEX = {json.dumps(shards, separators=(',', ':'))};" in worker
