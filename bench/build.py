@@ -36,7 +36,9 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from bench.synthetic import synthetic_grid, write_data
+import yaml
+
+from bench.synthetic import synthetic_grid, write_data, write_province
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-28"
@@ -226,6 +228,85 @@ def measure(villages: int, serve: bool, keep: Path | None) -> Row:
         return Row(villages, pages, cunjing, bare, total / villages, largest, largest_bytes, find_gzip, rebuild)
 
 
+@dataclass
+class ProvinceRow:
+    counties: int
+    villages: int
+    pages: int
+    one_job: Run
+    two_jobs: Run
+    floor: Run
+    largest_page: str
+    largest_bytes: int
+    find_gzip: int
+
+
+def measure_province(counties: int, keep: Path | None) -> ProvinceRow:
+    """A synthetic province built in one command with --jobs 1 and --jobs 2, and the floor
+    building as many plain pages in one process."""
+    env = child_env()
+    with tempfile.TemporaryDirectory(prefix="cunjing-bench-") as tmp:
+        work = keep / f"province-{counties}" if keep else Path(tmp)
+        project, floor = work / "province", work / "floor"
+        if keep and work.exists():
+            shutil.rmtree(work)
+        project.mkdir(parents=True)
+        write_province(project / "data", counties)
+        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        shutil.copytree(ROOT / "docs", project / "docs")
+        runs = {}
+        for jobs in (1, 2):
+            runs[jobs] = timed(
+                [sys.executable, "-m", "generator", "build", "--data", "data", "--today", TODAY,
+                 "-d", f"site-{jobs}", "-f", "mkdocs.yml", "--jobs", str(jobs)],
+                project, env,
+            )
+        pages, _total, largest, largest_bytes, find_gzip = site_facts(project / "site-2")
+        villages = sum(
+            len(yaml.safe_load(p.read_text(encoding="utf-8"))["villages"])
+            for p in (project / "data" / "counties").glob("*/posts/*.yml")
+        )
+        floor.mkdir()
+        write_floor(floor, pages)
+        bare = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", "site"], floor, env)
+        return ProvinceRow(counties, villages, pages, runs[1], runs[2], bare, largest, largest_bytes, find_gzip)
+
+
+def province_table(rows: list[ProvinceRow]) -> str:
+    lines = [
+        "| counties | villages | HTML pages | --jobs 1: wall / CPU s | --jobs 2: wall / CPU s | bare MkDocs: wall / CPU s "
+        "| ratio, --jobs 2 / bare (wall) | peak RSS of the largest process MB, --jobs 2 / bare (ratio) "
+        "| largest HTML page | first province /find/ result, gzip |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r.counties:,} | {r.villages:,} | {r.pages:,} | {r.one_job.seconds:.1f} / {r.one_job.cpu:.1f} "
+            f"| {r.two_jobs.seconds:.1f} / {r.two_jobs.cpu:.1f} | {r.floor.seconds:.1f} / {r.floor.cpu:.1f} "
+            f"| {r.two_jobs.seconds / r.floor.seconds:.2f}× "
+            f"| {mb(r.two_jobs.peak_rss)} / {mb(r.floor.peak_rss)} ({r.two_jobs.peak_rss / r.floor.peak_rss:.2f}×) "
+            f"| {r.largest_page} {r.largest_bytes / 1024:,.0f} KB | {r.find_gzip:,} B |"
+        )
+    return "\n".join(lines)
+
+
+PROVINCE = "## Province"
+
+
+def write_province_section(out: Path, command: str, described: str, result: str) -> None:
+    """Put the province table under its own heading of ``out``, before the notes; the rest stays."""
+    old = out.read_text(encoding="utf-8") if out.is_file() else "# Build benchmark\n"
+    notes = old[old.index(NOTES):] if NOTES in old else ""
+    head = old[: old.index(NOTES)] if notes else old
+    if PROVINCE in head:
+        head = head[: head.index(PROVINCE)]
+    section = (
+        f"{PROVINCE}\n\n`{command}` (build date {TODAY}), one run.\n\nMachine: {described}; "
+        f"load average at the end {os.getloadavg()[0]:.2f}.\n\n{result}\n"
+    )
+    out.write_text(head.rstrip("\n") + "\n\n" + section + (f"\n{notes}" if notes else ""), encoding="utf-8")
+
+
 def mb(n: int) -> str:
     return f"{n / 1e6:,.0f}"
 
@@ -282,7 +363,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve", default="1500", help="sizes at which to time the serve rebuild ('' for none)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench/RESULTS.md", help="where to write the table")
     parser.add_argument("--keep", type=Path, default=None, help="keep the projects and sites in this folder")
+    parser.add_argument(
+        "--province", default="", help="numbers of counties of synthetic provinces to build instead (e.g. 13,130)"
+    )
     args = parser.parse_args(argv)
+    if args.province:
+        described = machine()
+        sizes = [int(s) for s in args.province.split(",") if s.strip()]
+        rows_p = []
+        for counties in sizes:
+            rows_p.append(measure_province(counties, args.keep))
+            print(f"{counties:,} counties done", file=sys.stderr, flush=True)
+        result = province_table(rows_p)
+        print(result)
+        write_province_section(args.out, f"python3 -m bench.build --province {args.province}", described, result)
+        return 0
     sizes = [int(s) for s in args.villages.split(",") if s.strip()]
     serve_at = {int(s) for s in args.serve.split(",") if s.strip()}
     described = machine()
@@ -295,11 +390,14 @@ def main(argv: list[str] | None = None) -> int:
     # Hand-written notes below a "## Notes" heading survive a rerun.
     old = args.out.read_text(encoding="utf-8") if args.out.is_file() else ""
     notes = old[old.index(NOTES):] if NOTES in old else ""
+    # The province rows (--province) survive too.
+    kept = old[old.index(PROVINCE):].split(NOTES)[0].rstrip("\n") + "\n" if PROVINCE in old else ""
     args.out.write_text(
         "# Build benchmark\n\n"
         f"`python3 -m bench.build --villages {args.villages} --serve {args.serve}` "
         f"(build date {TODAY}), one run.\n\nMachine: {described}; "
-        f"load average at the end {os.getloadavg()[0]:.2f}.\n\n{result}\n" + (f"\n{notes}" if notes else ""),
+        f"load average at the end {os.getloadavg()[0]:.2f}.\n\n{result}\n"
+        + (f"\n{kept}" if kept else "") + (f"\n{notes}" if notes else ""),
         encoding="utf-8",
     )
     return 0

@@ -116,3 +116,28 @@ def write_data(grid: Grid, data_dir: Path) -> None:
         del record["id"]
         text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=10_000)
         (posts / f"{post.id}.yml").write_text(text, encoding="utf-8")
+
+
+PROVINCE_YML = """\
+# 合成省（基准测试用，虚构数据）
+title: 合成省一村一警
+authority: 合成省公安厅
+site_url: https://example.org/province/
+emergency: "110"
+sample: true
+"""
+
+
+def write_province(folder: Path, counties: int, villages: int = 115) -> None:
+    """A province folder: site.yml and counties/c<n>/, each a synthetic county of about
+    ``villages`` villages (its own seed; names repeat across counties as real ones do)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "site.yml").write_text(PROVINCE_YML, encoding="utf-8")
+    for n in range(1, counties + 1):
+        data = folder / "counties" / f"c{n}"
+        write_data(synthetic_grid(villages, seed=1000 + n), data)
+        name = f"合成{n}县"
+        (data / "site.yml").write_text(
+            f"title: {name}一村一警\ncounty: {name}\nauthority: {name}公安局\nemergency: \"110\"\nsample: true\n",
+            encoding="utf-8",
+        )

@@ -273,12 +273,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if config is None:
         return 1
     if is_province(args.data):
-        print(
-            "预览整个省（州）还不支持。请先用 cunjing build --data "
-            f"{args.data} -d site 生成，再用 python3 -m http.server -d site 查看。",
-            file=sys.stderr,
-        )
-        return 1
+        from .province.serve import serve_province
+
+        addr = args.dev_addr or "127.0.0.1:8000"
+        if mkdocs_run.port_taken(addr):
+            return _port_taken(addr)
+        return serve_province(args.data, config, addr, build_date(args.today), default_jobs())
     if _load(args) is None:
         print("数据有错误：预览页面会列出这些问题，改好并保存后自动刷新。", file=sys.stderr)
     addr = args.dev_addr or "127.0.0.1:8000"

@@ -32,6 +32,7 @@ class CountyRun:
     seconds: float
     report: str  # problems (errors and warnings), "" when none
     name: str = ""  # the county's name (site.yml county), once loaded
+    warnings: int = 0
 
 
 def _pages(folder: Path) -> int:
@@ -49,7 +50,9 @@ def build_county_into(province: Path, county_id: str, config: Path, out: Path, t
         return CountyRun(county_id, False, 0, time.perf_counter() - start, str(exc))
     assert site is not None
     report = format_report(site.warnings) if site.warnings else ""
-    return CountyRun(county_id, True, _pages(out), time.perf_counter() - start, report, site.settings.county)
+    return CountyRun(
+        county_id, True, _pages(out), time.perf_counter() - start, report, site.settings.county, len(site.warnings)
+    )
 
 
 def build_root_into(province: Path, config: Path, site_dir: Path, today: date) -> None:
@@ -78,7 +81,7 @@ def _line(run: CountyRun) -> str:
     where = f"{run.id}（{run.name}）" if run.name else run.id
     if not run.ok:
         return f"✗ {where}：数据有错误，没有生成（{run.seconds:.1f} 秒）"
-    warned = "，有警告" if run.report else ""
+    warned = f"，{run.warnings} 个警告" if run.warnings else ""
     return f"✓ {where}：{run.pages} 个页面，{run.seconds:.1f} 秒{warned}"
 
 

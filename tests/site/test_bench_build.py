@@ -38,3 +38,33 @@ def test_bench_build_writes_its_table(tmp_path: Path) -> None:
     assert any("社区警务室" in p.read_text(encoding="utf-8") for p in (keep / "20/county/data/posts").glob("*.yml"))
     largest = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
     assert cells[8].startswith(largest.relative_to(site).as_posix() + " ")
+
+
+def test_bench_build_province_rows_sit_beside_the_county_rows(tmp_path: Path) -> None:
+    out = tmp_path / "RESULTS.md"
+    keep = tmp_path / "keep"
+    out.write_text("# Build benchmark\n\ncounty table\n\n## Notes\n\nmeasured by hand\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.build", "--province", "2", "--out", str(out), "--keep", str(keep)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Build benchmark\n\ncounty table\n\n## Province\n")
+    assert text.endswith("## Notes\n\nmeasured by hand\n")
+    _header, _rule, row = [line for line in text.splitlines() if line.startswith("|")]
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    site = keep / "province-2/province/site-2"
+    assert cells[0] == "2" and cells[2] == f"{len(list(site.rglob('*.html'))):,}"
+    assert (site / "c1" / "index.html").is_file() and (site / "c2" / "index.html").is_file()
+    # The first /find/ result is the province's own, across both counties.
+    assert int(cells[-1].removesuffix(" B").replace(",", "")) > 0 and (site / "find" / "i").is_dir()
+    # A rerun of the county rows keeps the province rows.
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.build", "--villages", "20", "--serve", "", "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    again = out.read_text(encoding="utf-8")
+    assert row in again and again.index("## Province") < again.index("## Notes")
+    assert again.endswith("## Notes\n\nmeasured by hand\n")
