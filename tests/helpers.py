@@ -13,6 +13,9 @@ import html as html_lib
 import posixpath
 import re
 import shutil
+import socket
+import time
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -397,3 +400,27 @@ NUMBER_PIECES = """() => [...document.querySelectorAll('.cj-num')]
     const rects = [...range.getClientRects()].filter(r => r.width > 0);
     return [new Set(rects.map(r => Math.round(r.top))).size, Math.round(Math.max(...rects.map(r => r.right)))];
   }))"""
+
+
+# A local web server under test (cunjing serve): a free port, a page's text, waiting for a text.
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 90) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False

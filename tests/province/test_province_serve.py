@@ -4,40 +4,16 @@ in one county rebuilds that county and the province's pages, no other county."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import yaml
 from provinces import COUNTIES, make_province
 
 from conftest import ROOT
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return ""
-
-
-def _wait(url: str, text: str, seconds: float = 90) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if text in _fetch(url):
-            return True
-        time.sleep(0.3)
-    return False
+from helpers import fetch, free_port, wait_for
 
 
 def test_a_change_in_one_county_rebuilds_that_county_and_the_root_only(tmp_path: Path) -> None:
@@ -45,7 +21,7 @@ def test_a_change_in_one_county_rebuilds_that_county_and_the_root_only(tmp_path:
     post = data / "counties" / "beta" / "posts" / "p1.yml"
     record = yaml.safe_load(post.read_text(encoding="utf-8"))
     village = record["villages"][0]
-    port = _port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CUNJING_")}
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as out:
@@ -55,23 +31,23 @@ def test_a_change_in_one_county_rebuilds_that_county_and_the_root_only(tmp_path:
         )
     try:
         base = f"http://127.0.0.1:{port}/"
-        assert _wait(base + f"beta/v/{village['id']}/", f"<h1>{village['name']}</h1>"), log.read_text(encoding="utf-8")
-        assert _wait(base, "乙县")
-        alpha_before = _fetch(base + f"alpha/v/{village['id']}/")
+        assert wait_for(base + f"beta/v/{village['id']}/", f"<h1>{village['name']}</h1>"), log.read_text(encoding="utf-8")
+        assert wait_for(base, "乙县")
+        alpha_before = fetch(base + f"alpha/v/{village['id']}/")
         assert alpha_before
         post.write_text(
             post.read_text(encoding="utf-8").replace(f"name: {village['name']}\n", "name: 新名字村\n", 1),
             encoding="utf-8",
         )
-        assert _wait(base + f"beta/v/{village['id']}/", "<h1>新名字村</h1>"), log.read_text(encoding="utf-8")
+        assert wait_for(base + f"beta/v/{village['id']}/", "<h1>新名字村</h1>"), log.read_text(encoding="utf-8")
         deadline = time.monotonic() + 20
         while "已重新生成" not in (text := log.read_text(encoding="utf-8")) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert "已重新生成 beta 和省（州）的页面" in text, text
         assert "alpha" not in text.split("已重新生成 beta")[-1]
         # The county's export (what the root's 找民警 reads) was rebuilt with it.
-        assert _wait(base + "beta/county.json", "新名字村")
-        assert _fetch(base + f"alpha/v/{village['id']}/") == alpha_before
+        assert wait_for(base + "beta/county.json", "新名字村")
+        assert fetch(base + f"alpha/v/{village['id']}/") == alpha_before
     finally:
         proc.terminate()
         try:
