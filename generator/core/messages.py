@@ -267,6 +267,21 @@ def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     return TypeAdapter(typing.Annotated[info.annotation, info])
 
 
+def _is_collection(annotation: Any) -> bool:
+    """Whether a field holds several values (list[...], tuple[...] …), inside Optional/Annotated."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in get_args(annotation) if a is not type(None)]
+            if len(options) != 1:
+                return False
+            annotation = options[0]
+        else:
+            return origin in (list, tuple, set, frozenset)
+
+
 def salvage(model: type[M], data: Any) -> M | None:
     """What validates in a record that failed, for the rules across records.
 
@@ -292,8 +307,8 @@ def salvage(model: type[M], data: Any) -> M | None:
         except ValidationError:
             if is_record and isinstance(raw, list):
                 values[name] = [s for item in raw if (s := salvage(inner, item)) is not None]
-            elif is_record:
+            elif is_record and not _is_collection(info.annotation):
                 values[name] = salvage(inner, raw)
-            else:
+            else:  # invalid, or one mapping where a list of records belongs
                 values[name] = None
     return model.model_construct(**values)
