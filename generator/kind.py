@@ -23,6 +23,7 @@ from pydantic import BaseModel
 
 from .core.pages import SiteOutput
 from .core.problems import Problem, Problems
+from .core.qr import QrCodes
 from .core.render import Renderer
 from .core.settings import SiteConfig
 from .core.xlsx import Sheet
@@ -85,6 +86,7 @@ class Build:
     renderer: Renderer
     kinds: tuple[Kind, ...]
     links: Any  # every kind's addresses by name (Kind.links), as templates see them: url.<name>
+    qr: QrCodes = field(default_factory=QrCodes)  # the build's QR codes, one drawing per URL
 
 
 @dataclass(frozen=True)

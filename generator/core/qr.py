@@ -7,6 +7,8 @@ module only draws its module matrix as one SVG path of horizontal runs.
 
 from __future__ import annotations
 
+import re
+
 import zxingcpp
 from markupsafe import Markup, escape
 
@@ -23,32 +25,44 @@ def _rows(url: str) -> list[bytes]:
     return [data[y * width:(y + 1) * width] for y in range(height)]
 
 
+_DARK = re.compile(rb"\x00+")
+
+
 def _path(rows: list[bytes]) -> str:
     """Dark modules as one path: per row, each run of dark modules a horizontal stroke."""
     parts: list[str] = []
     x_pen, y_pen = 0, 0
     for y, row in enumerate(rows):
-        x = 0
-        width = len(row)
-        while x < width:
-            start = row.find(b"\x00", x)
-            if start < 0:
-                break
-            end = row.find(b"\xff", start)
-            end = width if end < 0 else end
+        for run in _DARK.finditer(row):
+            start, end = run.span()
             # Strokes are 1 module wide, centred on the row: y + 0.5.
-            dx, dy = start + BORDER - x_pen, y - y_pen
             if not parts:
                 parts.append(f"M{start + BORDER} {y + BORDER}.5h{end - start}")
             else:
-                parts.append(f"m{dx} {dy}h{end - start}")
+                parts.append(f"m{start + BORDER - x_pen} {y - y_pen}h{end - start}")
             x_pen, y_pen = end + BORDER, y
-            x = end
     return "".join(parts)
 
 
 def _number(value: float) -> str:
     return f"{value:g}"
+
+
+def _drawing(url: str) -> tuple[int, str]:
+    """The code of ``url``: its size in modules (quiet zone included) and its dark modules' path."""
+    rows = _rows(url)
+    return len(rows) + 2 * BORDER, _path(rows)
+
+
+def _svg(drawing: tuple[int, str], scale: float, title: str) -> Markup:
+    modules, path = drawing
+    size = _number(modules * scale)
+    return Markup(
+        f'<svg width="{size}" height="{size}" role="img" viewBox="0 0 {size} {size}" class="qr">'
+        f"<title>{escape(title)}</title><g transform=\"scale({_number(scale)})\">"
+        f'<path fill="#fff" d="M0 0h{modules}v{modules}h-{modules}z"/>'
+        f'<path stroke="#000" d="{path}"/></g></svg>'
+    )
 
 
 def qr_svg(url: str, *, scale: float = 4, title: str = "二维码") -> Markup:
@@ -57,12 +71,18 @@ def qr_svg(url: str, *, scale: float = 4, title: str = "二维码") -> Markup:
     It carries both a viewBox and its natural width/height, so CSS may resize
     it (e.g. 40 mm on a printable) without clipping the code.
     """
-    rows = _rows(url)
-    modules = len(rows) + 2 * BORDER
-    size = _number(modules * scale)
-    return Markup(
-        f'<svg width="{size}" height="{size}" role="img" viewBox="0 0 {size} {size}" class="qr">'
-        f"<title>{escape(title)}</title><g transform=\"scale({_number(scale)})\">"
-        f'<path fill="#fff" d="M0 0h{modules}v{modules}h-{modules}z"/>'
-        f'<path stroke="#000" d="{_path(rows)}"/></g></svg>'
-    )
+    return _svg(_drawing(url), scale, title)
+
+
+class QrCodes:
+    """The QR codes of one build, each URL's drawn once: a village's page and its
+    printable show the same code (``svg`` is qr_svg)."""
+
+    def __init__(self) -> None:
+        self._drawn: dict[str, tuple[int, str]] = {}
+
+    def svg(self, url: str, *, scale: float = 4, title: str = "二维码") -> Markup:
+        drawing = self._drawn.get(url)
+        if drawing is None:
+            drawing = self._drawn[url] = _drawing(url)
+        return _svg(drawing, scale, title)

@@ -52,6 +52,8 @@ def make_environment(packages: Iterable[str]) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        # One build renders each template thousands of times: no stat() of its file each time.
+        auto_reload=False,
     )
     env.filters["rel"] = _rel
     env.filters["tel"] = _tel

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from ..core import dates
 from ..core.pages import Asset, absolute_url
 from ..core.printfit import card_layout
-from ..core.qr import qr_svg
 from ..core.settings import site_url
 from . import urls
 from .schema import Post
@@ -73,7 +72,7 @@ def printables(build: Build) -> list[Asset]:
                 village=village, post=post, officers=grid.officers_of(village), staff=grid.staff_of(village),
                 reception=reception[post.id], station_phone=station_phone.get(post.id),
                 online=online, address=address, anti_fraud=ANTI_FRAUD, anti_fraud_line=ANTI_FRAUD_LINE,
-                issued=issued, qr=qr_svg(address, scale=5, title=f"{village.name}的民警 二维码"),
+                issued=issued, qr=build.qr.svg(address, scale=5, title=f"{village.name}的民警 二维码"),
             )
         )
     for officer in grid.officers:
@@ -89,7 +88,7 @@ def printables(build: Build) -> list[Asset]:
                 layout=card_layout(
                     [v.name for v in villages], post.name, post.phone, post.address, post.hours, reception[post.id]
                 ),
-                cards=CARDS_PER_SHEET, qr=qr_svg(address, scale=2.5, title=f"{officer.name} 二维码"),
+                cards=CARDS_PER_SHEET, qr=build.qr.svg(address, scale=2.5, title=f"{officer.name} 二维码"),
             )
         )
     return out

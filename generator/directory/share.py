@@ -7,7 +7,6 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..core.pages import absolute_url
-from ..core.qr import qr_svg
 from ..core.settings import site_url
 from ..kind import Block, Build, Place
 from . import urls
@@ -21,14 +20,14 @@ def share_block(build: Build, place: Place) -> Markup:
         return renderer.text(
             "directory/share_village.html", here=place.here, village=village,
             officers=build.site.grid.officers_of(village),
-            address=url, qr=qr_svg(url, title=f"{village.name}的民警 二维码"),
+            address=url, qr=build.qr.svg(url, title=f"{village.name}的民警 二维码"),
         )
     if place.officer is not None:
         officer = place.officer
         url = absolute_url(base, urls.officer(officer.id))
         return renderer.text(
             "directory/share_officer.html", here=place.here, officer=officer,
-            address=url, qr=qr_svg(url, title=f"{officer.name} 二维码"),
+            address=url, qr=build.qr.svg(url, title=f"{officer.name} 二维码"),
         )
     return renderer.text("directory/share_post.html", here=place.here, post=place.post)
 

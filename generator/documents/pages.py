@@ -11,7 +11,6 @@ from markupsafe import Markup
 
 from ..core.markup import render_body
 from ..core.pages import Asset, Page, absolute_url, src_of
-from ..core.qr import qr_svg
 from ..core.settings import site_url
 from ..kind import Block, Build, FeedItem, Place, PlaceKind, Records
 from .entry import Documents, E
@@ -52,7 +51,7 @@ def document_printable(
     online = absolute_url(site_url(build.site.settings), entry.url)
     return build.renderer.standalone(
         template, url, entry.title, body=render_body(entry.body, url),
-        online=entry.url, online_absolute=online, qr=qr_svg(online, scale=3), density=density,
+        online=entry.url, online_absolute=online, qr=build.qr.svg(online, scale=3), density=density,
         **context,
     )
 
