@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
+from ..core.pinyin import Style, lazy_pinyin, pinyin
 
 FULL = 0
 INNER = 1
