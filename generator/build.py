@@ -6,6 +6,7 @@ helpers and the joined stylesheet. Knows nothing of MkDocs.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
@@ -75,23 +76,36 @@ def make_build(site: Site, kinds: tuple[Kind, ...] = KINDS) -> Build:
     return Build(site, make_renderer(kinds, shared), kinds, url)
 
 
-def build_site(site: Site, kinds: tuple[Kind, ...] = KINDS) -> SiteOutput:
+def build_site(
+    site: Site, kinds: tuple[Kind, ...] = KINDS, write: Callable[[Asset], Asset] | None = None,
+) -> SiteOutput:
+    """Every page and file of the county. With ``write`` (an AssetWriter), each
+    file goes to the output as soon as its kind has made it, and the output lists
+    what ``write`` returned for it."""
     build = make_build(site, kinds)
     out = SiteOutput()
-    out.assets.append(stylesheet(kinds))
-    out.assets.append(package_asset("core", "print.css", PRINT_CSS))
-    out.assets.append(package_asset("core", "print-document.css", PRINT_DOCUMENT_CSS))
+
+    def add(part: SiteOutput) -> None:
+        if write is not None:
+            part.assets[:] = [write(asset) for asset in part.assets]
+        out.extend(part)
+
+    add(SiteOutput(assets=[
+        stylesheet(kinds),
+        package_asset("core", "print.css", PRINT_CSS),
+        package_asset("core", "print-document.css", PRINT_DOCUMENT_CSS),
+    ]))
     for kind in kinds:
         if kind.pages is not None:
-            out.extend(kind.pages(build))
+            add(kind.pages(build))
     # What covers every page and file (old village ids, the 404 page), in list order.
     for kind in kinds:
         if kind.finish is not None:
-            out.extend(kind.finish(build, out))
+            add(kind.finish(build, out))
     if site.parent is not None:  # what the province's own pages read of this county
-        out.assets.append(county_export(build, kinds))
+        add(SiteOutput(assets=[county_export(build, kinds)]))
     # The page shell's script and the service worker, whose cache is named from all of the above.
-    out.assets.extend(shell_assets(out, build.links.find, build.links.find_index))
+    add(SiteOutput(assets=shell_assets(out, build.links.find, build.links.find_index)))
     return out
 
 

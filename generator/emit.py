@@ -128,7 +128,7 @@ def write_tree(config_file: Path, site: Site, output: SiteOutput, out: Path) -> 
         _write(docs / source_of(page.src), (with_banner(text) if sample else text).encode("utf-8"))
     not_found = b""
     for asset in output.assets:
-        content = asset.source.read_bytes() if asset.source is not None else asset.content or b""
+        content = asset.data()
         if asset.dest == NOT_FOUND:
             not_found = content  # rendered by the theme in place of its own 404 page
             continue

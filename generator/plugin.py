@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from .build import SAMPLE_BANNER, build_site
-from .core.pages import STYLESHEET, SiteOutput
+from .core.pages import STYLESHEET, AssetWriter, SiteOutput
 from .core.preview import NOT_FOUND, problem_pages
 from .core.problems import DataError, format_report
 from .mkdocs_run import ENV_BUILT, ENV_COUNTY, ENV_DATA, ENV_PROVINCE, ENV_TODAY, PLUGIN_LOGGER
@@ -94,7 +94,7 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
             raise PluginError(f"today 设置不正确（应为 YYYY-MM-DD）：{exc}") from None
         for warning in self.site.warnings:
             log.info(str(warning))
-        self.output = build_site(self.site)
+        self.output = None  # built in on_files, into the emptied site_dir
         # MkDocs/Material print site_name without escaping.
         config.site_name = str(escape(self.site.settings.title))
         if not config.site_url:
@@ -147,14 +147,23 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        assert self.output is not None
         self.prepared = {}
+        if self.output is None:
+            # The county: MkDocs has emptied site_dir by now, so files go straight
+            # there as each kind makes them (MkDocs would hold every one until the end).
+            assert self.site is not None
+            def check(dest: str) -> None:
+                self._refuse_hand_written(files, dest)
+            self.output = build_site(self.site, write=AssetWriter(Path(config.site_dir), check))
         for page in self.output.pages:
             # Only the front matter: the body, already HTML, skips Markdown
             # (on_page_markdown) and is held once, here.
             self._add(files, config, page.src, content=page.front_matter())
             self.prepared[page.src] = page.body()
+        site_dir = Path(config.site_dir)
         for asset in self.output.assets:
+            if asset.source is not None and asset.source.is_relative_to(site_dir):
+                continue  # written by build_site
             if asset.source is not None:
                 self._add(files, config, asset.dest, abs_src_path=str(asset.source))
             else:
@@ -164,12 +173,17 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         return files
 
     @staticmethod
-    def _add(files: Files, config: MkDocsConfig, src: str, **kwargs: Any) -> None:
+    def _refuse_hand_written(files: Files, src: str) -> None:
         existing = files.get_file_from_path(src)
         if existing is not None and existing.generated_by is None:
             raise PluginError(
                 f"docs/{src} 与自动生成的页面同名，请给手写页面换个文件名。"
             )
+
+    @classmethod
+    def _add(cls, files: Files, config: MkDocsConfig, src: str, **kwargs: Any) -> None:
+        cls._refuse_hand_written(files, src)
+        existing = files.get_file_from_path(src)
         if existing is not None:
             files.remove(existing)
         # Generated pages are reached from index pages, not the nav.

@@ -4,6 +4,8 @@ and assets (files copied as they are). Engine-independent."""
 from __future__ import annotations
 
 import posixpath
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path, PurePosixPath
@@ -126,6 +128,10 @@ class Asset:
     content: bytes | None = None
     source: Path | None = field(default=None)
 
+    def data(self) -> bytes:
+        """The file's bytes (read from ``source`` when it has one)."""
+        return self.source.read_bytes() if self.source is not None else self.content or b""
+
 
 def package_asset(package: str, name: str, dest: str) -> Asset:
     """A file shipped in generator.<package>/assets/, published at ``dest``."""
@@ -149,3 +155,26 @@ class SiteOutput:
     def extend(self, other: SiteOutput) -> None:
         self.pages.extend(other.pages)
         self.assets.extend(other.assets)
+
+
+class AssetWriter:
+    """Writes assets straight into the output folder as the build makes them, so
+    no build holds every file's bytes at once; what it returns stands for the
+    written file (its ``source``), for the covering steps that read it back.
+    ``check`` may refuse a destination (a hand-written file of the same name)."""
+
+    def __init__(self, root: Path, check: Callable[[str], None] | None = None) -> None:
+        self.root = root
+        self.check = check
+
+    def __call__(self, asset: Asset) -> Asset:
+        if self.check is not None:
+            self.check(asset.dest)
+        path = self.root / asset.dest
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if asset.source is not None:
+            if asset.source != path:
+                shutil.copyfile(asset.source, path)
+        else:
+            path.write_bytes(asset.content or b"")
+        return Asset(dest=asset.dest, source=path)

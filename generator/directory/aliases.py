@@ -41,7 +41,7 @@ def _directory_url(dest: str) -> str:
 
 def _title(asset: Asset) -> str | None:
     """The <title> of a generated HTML document, as plain text."""
-    found = re.search(rb"<title>(.*?)</title>", asset.content or b"", re.S)
+    found = re.search(rb"<title>(.*?)</title>", asset.data(), re.S)
     return html.unescape(found.group(1).decode("utf-8")).strip() if found else None
 
 
