@@ -9,9 +9,11 @@ from __future__ import annotations
 POSTS = "posts/"
 
 
-def township(township_slug: str) -> str:
-    """A township's posts and villages (slug: Grid.township_slugs)."""
-    return f"posts/townships/{township_slug}/"
+def township(township_slug: str, page: int = 1) -> str:
+    """A township's posts and villages (slug: Grid.township_slugs); a large
+    township's later pages of posts at …/2/, …/3/."""
+    first = f"posts/townships/{township_slug}/"
+    return first if page == 1 else f"{first}{page}/"
 
 
 def post(post_id: str) -> str:
