@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -209,9 +210,24 @@ def test_data_values_are_escaped(data: Path, tmp_path: Path) -> None:
     assert title and "<script>" not in title.group(1)
 
 
-def test_builds_are_reproducible(tmp_path: Path) -> None:
-    a, b = tmp_path / "a", tmp_path / "b"
-    assert cunjing("build", "-d", a, "--today", TODAY).code == 0
+def test_a_hand_written_file_named_like_a_generated_one_is_refused(tmp_path: Path) -> None:
+    """Generated files go straight to the output: one of docs/ at the same
+    address (here the county's feed, and the posts page) is named, not overwritten."""
+    project = tmp_path / "project"
+    shutil.copytree(CONFIG.parent / "docs", project / "docs")
+    shutil.copy(CONFIG, project / "mkdocs.yml")
+    for rel, text in (("feeds/all.atom.xml", "<feed/>"), ("posts/index.md", "# 警务室")):
+        (project / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (project / "docs" / rel).write_text(text, encoding="utf-8")
+        out = tmp_path / "site"
+        run = cunjing("build", "-f", project / "mkdocs.yml", "--data", SAMPLE, "-d", out, "--today", TODAY)
+        assert run.code == 1 and "Traceback" not in run.text, run.text
+        assert f"docs/{rel} 与自动生成的页面同名" in run.err and not out.exists()
+        (project / "docs" / rel).unlink()
+
+
+def test_builds_are_reproducible(site: Path, tmp_path: Path) -> None:
+    a, b = site, tmp_path / "b"
     assert cunjing("build", "-d", b, "--today", TODAY).code == 0
     files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())

@@ -17,6 +17,7 @@ from generator.build import links, template_packages
 from generator.core.render import Renderer
 from generator.core.settings import SiteConfig
 from generator.directory import urls as directory_urls
+from generator.directory.pages import township_pages
 from generator.find.urls import FIND
 
 from conftest import ROOT
@@ -46,8 +47,8 @@ def phone(browser: Any, width: int = 360, height: int = 640, **options: Any) -> 
 
 
 def go(page: Any, url: str) -> None:
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    """Open a page and wait for its layout: its styles and pictures (these pages load nothing late)."""
+    page.goto(url, wait_until="load")
 
 
 # What sticks out to the right of the screen, inside the page's own content (the
@@ -242,16 +243,10 @@ def test_posts_and_find_do_not_grow_with_the_grid() -> None:
     )
     sizes = {"posts/": len(index.html.encode()), "find/": len(find.html.encode())}
     for township, slug in list(slugs.items())[::10]:
-        posts = grid.posts_in(township)
-        stations = list(dict.fromkeys(p.station for p in posts))
-        page = renderer.page(
-            "directory/posts_township.html", directory_urls.township(slug) + "index.md", township,
-            township=township, stations=[(s, [p for p in posts if p.station == s]) for s in stations],
-            post_count=len(posts), villages=sum(len(p.villages) for p in posts),
-            village_list=grid.villages_in(township),
-        )
-        sizes[slug] = len(page.html.encode())
-        assert len(re.findall(r' id="([^"]+)"', page.html)) == len(set(re.findall(r' id="([^"]+)"', page.html)))
+        for page in township_pages(renderer, grid, township, slug):
+            sizes[page.url] = len(page.html.encode())
+            ids = re.findall(r' id="([^"]+)"', page.html)
+            assert len(ids) == len(set(ids))
     assert max(sizes.values()) < 60_000, sizes
 
 
