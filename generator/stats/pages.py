@@ -140,6 +140,45 @@ def residents_chart(units: list[Unit], of: Level, where: str) -> Chart:
     )
 
 
+# Up to this many townships, /stats/ draws one bar per township; beyond, how many
+# townships fall in each band of people per officer (each township's own figures
+# stay on its page), so /stats/ does not grow with the number of townships.
+MAX_TOWNSHIP_BARS = 40
+BAND = 2_500  # people per officer, one band of the spread
+
+
+def residents_spread_chart(units: list[Unit]) -> Chart:
+    """How many townships serve each band of people per officer (BAND wide), naming them."""
+    staffed = [u for u in units if u.staffed]
+    bands: dict[int, list[Unit]] = {}
+    for u in staffed:
+        bands.setdefault(per_officer(u.staffed) // BAND, []).append(u)
+    steps = list(range(min(bands), max(bands) + 1)) if bands else []
+
+    def label(step: int) -> str:
+        low, high = step * BAND, (step + 1) * BAND - 1
+        return f"{high + 1:,} 人以下" if step == 0 else f"{low:,}—{high:,} 人"
+
+    over = sum(1 for u in staffed if per_officer(u.staffed) > RESIDENTS_PER_OFFICER)
+    everyone = sum(len(u.posts) for u in units)
+    posts_over = over_standard(tuple(p for u in staffed for p in u.staffed))
+    reading = (
+        f"全县 {everyone} 个警务室中，{posts_over} 个每名民警服务超过 {RESIDENTS_PER_OFFICER:,} 人；"
+        f"{len(staffed)} 个乡镇中，{over} 个平均每名民警服务超过 {RESIDENTS_PER_OFFICER:,} 人。"
+        "每个乡镇的数字在它的数据页上。"
+    )
+    title = "各乡镇每名民警服务人数的分布"
+    return Chart(
+        "chart-residents", title, reading,
+        bar_chart(
+            "chart-residents", title, reading, [label(s) for s in steps],
+            [("乡镇个数", [len(bands.get(s, [])) for s in steps])],
+        ),
+        ("每名民警服务人数", "乡镇个数", "乡镇"),
+        tuple((label(s), str(len(bands.get(s, []))), "、".join(u.name for u in bands.get(s, []))) for s in steps),
+    )
+
+
 def officers_chart(posts: Sequence[Post], where: str) -> Chart:
     """How many posts of ``where`` (全县 or a township) have each number of officers."""
     counts: dict[int, int] = {}
@@ -360,7 +399,11 @@ def stats_pages(build: Build) -> SiteOutput:
     site, today, renderer = build.site, build.site.today, build.renderer
     grid, visits, requests, rounds = site.grid, VISITS.of(site), REQUESTS.of(site), EVALUATIONS.of(site)
     townships = township_units(grid)
-    coverage = [residents_chart(townships, "乡镇", "全县"), officers_chart(grid.posts, "全县")]
+    by_township = (
+        residents_chart(townships, "乡镇", "全县") if len(townships) <= MAX_TOWNSHIP_BARS
+        else residents_spread_chart(townships)
+    )
+    coverage = [by_township, officers_chart(grid.posts, "全县")]
     if (chart := stations_chart(STATIONS.of(site))) is not None:
         coverage.append(chart)
     pages = [renderer.page(

@@ -281,3 +281,44 @@ def test_a_build_date_before_the_logs_start_still_builds(tmp_path: Path) -> None
     page = (out / "posts/zhongshu-changan/index.html").read_text(encoding="utf-8")
     assert "受理群众诉求" not in page
     assert (out / "stats/index.html").is_file()
+
+
+def test_many_townships_give_a_spread_not_a_bar_each(tmp_path: Path) -> None:
+    """Over 40 townships, /stats/ counts the townships in each band of people per
+    officer (2,500 wide), naming each township once, and stays under 60 KB at
+    14,000 villages; each township keeps its own page and link."""
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT))
+    from bench.synthetic import synthetic_grid, write_data
+    from generator.build import make_build
+    from generator.kinds import BY_NAME
+    from generator.site import load_site
+
+    write_data(synthetic_grid(14_000), tmp_path / "data")
+    site = load_site(tmp_path / "data", TODAY)
+    pages = {p.src: p for p in BY_NAME["stats"].pages(make_build(site)).pages}
+    html = pages["stats/index.md"].html
+    assert max(len(p.html.encode()) for p in pages.values()) < MAX_PAGE - 8_000  # the page shell is ~7 KB
+    # Recomputed from the data files: each township's people and officers.
+    towns: dict[str, list[int]] = {}
+    for path in (tmp_path / "data" / "posts").glob("*.yml"):
+        post = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        if post.get("officers"):
+            figures = towns.setdefault(post["township"], [0, 0])
+            figures[0] += sum(v["population"] for v in post["villages"])
+            figures[1] += len(post["officers"])
+    assert len(towns) > 40
+    bands = Counter((people // officers) // 2_500 for people, officers in towns.values())
+    rows = table_rows(html, "各乡镇每名民警服务人数的分布（数据表）")
+    assert [int(count) for _, count, _ in rows] == [bands.get(b, 0) for b in range(min(bands), max(bands) + 1)]
+    named = [name for _, _, names in rows for name in names.split("、") if name]
+    assert sorted(named) == sorted(towns)
+    over = sum(1 for people, officers in towns.values() if people // officers > 5_000)
+    assert f"{len(towns)} 个乡镇中，{over} 个平均每名民警服务超过 5,000 人" in html
+    assert "每个乡镇的数字在它的数据页上" in html
+    links = re.findall(r'<li><a href="(townships/[^"/]+/)">', html)
+    urls = {p.url for p in pages.values()}
+    assert len(links) == len(site.grid.township_slugs) and all(f"stats/{u}" in urls for u in links)
