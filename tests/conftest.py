@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import http.server
+import io
 import os
 import re
 import shutil
@@ -55,9 +56,33 @@ def cunjing(*args: str | Path, cwd: Path = ROOT) -> Run:
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
+def cunjing_here(*args: str | Path) -> Run:
+    """The `cunjing` command's own main() in this process, its output captured, in
+    the environment a subprocess of cunjing() gets: a command that does not start
+    MkDocs (check), without the second of importing the generator each time."""
+    from generator.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved = {k: v for k, v in os.environ.items() if k.startswith("CUNJING_") or k == "SOURCE_DATE_EPOCH"}
+    for key in saved:
+        del os.environ[key]
+    cwd = Path.cwd()
+    try:
+        os.chdir(ROOT)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main([str(a) for a in args])
+            except SystemExit as exc:  # argparse refusing the arguments
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.chdir(cwd)
+        os.environ.update(saved)
+    return Run(code, out.getvalue(), err.getvalue())
+
+
 def check(data: Path, code: int = 1) -> str:
     """Run `cunjing check`; assert its exit code and that it shows no traceback."""
-    run = cunjing("check", "--data", data)
+    run = cunjing_here("check", "--data", data)
     assert run.code == code, run.text
     assert "Traceback" not in run.text
     return run.err

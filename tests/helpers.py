@@ -145,10 +145,7 @@ Shown = set[tuple[str, str]]  # (entry key, "YYYY-MM-DDTHH:MM" local start)
 
 def post_names() -> dict[str, str]:
     """Post name -> post id, from the sample data."""
-    out = {}
-    for path in sorted(SAMPLE.glob("posts/*.yml")):
-        out[yaml.safe_load(path.read_text(encoding="utf-8"))["name"]] = path.stem
-    return out
+    return {post["name"]: post_id for post_id, post in posts().items()}
 
 
 def key_of(page_url: str, href: str) -> str:

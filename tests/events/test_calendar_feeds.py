@@ -9,9 +9,8 @@ from pathlib import Path
 
 import recurring_ical_events
 import vobject
-import yaml
 
-from conftest import SAMPLE, TODAY
+from conftest import TODAY
 from helpers import SHANGHAI, Agenda, expand, post_names, posts, read_calendar, shown
 
 START = date.fromisoformat(TODAY)
@@ -19,11 +18,7 @@ START = date.fromisoformat(TODAY)
 
 def sample_villages() -> dict[str, str]:
     """Village id -> post id."""
-    out = {}
-    for path in sorted(SAMPLE.glob("posts/*.yml")):
-        for village in yaml.safe_load(path.read_text(encoding="utf-8"))["villages"]:
-            out[village["id"]] = path.stem
-    return out
+    return {village["id"]: post_id for post_id, post in posts().items() for village in post["villages"]}
 
 
 def test_every_feed_parses_and_is_well_formed(site: Path) -> None:
