@@ -19,23 +19,25 @@ from .photos import DEFAULT_PHOTO, photo_assets
 from .printables import printables
 from .schema import Post
 
-# A township page lists at most this many villages (whole posts; a larger
-# township goes on over more pages), so no page grows with a township's size.
-TOWNSHIP_PAGE_VILLAGES = 60
+# A township page's own HTML at most this long (the page shell adds about 7 KB):
+# a larger township goes on over more pages of whole posts, so no page grows with
+# a township's size.
+MAX_TOWNSHIP_HTML = 50_000
 
 
-def township_parts(posts: list[Post]) -> list[list[Post]]:
-    """The township's posts, in order, cut into pages of at most
-    TOWNSHIP_PAGE_VILLAGES villages (a post is never cut)."""
-    parts: list[list[Post]] = [[]]
+def township_parts(posts: list[Post], parts: int) -> list[list[Post]]:
+    """The township's posts, in order, cut into ``parts`` pages of about as many
+    villages each (a post is never cut)."""
+    share = -(-sum(len(p.villages) for p in posts) // parts)
+    out: list[list[Post]] = [[]]
     count = 0
     for post in posts:
-        if parts[-1] and count + len(post.villages) > TOWNSHIP_PAGE_VILLAGES:
-            parts.append([])
+        if out[-1] and count + len(post.villages) > share and len(out) < parts:
+            out.append([])
             count = 0
-        parts[-1].append(post)
+        out[-1].append(post)
         count += len(post.villages)
-    return parts
+    return out
 
 
 def township_pages(renderer: Renderer, grid: Grid, township: str, slug: str) -> list[Page]:
@@ -43,19 +45,28 @@ def township_pages(renderer: Renderer, grid: Grid, township: str, slug: str) -> 
     their villages and officers; the first page also names every village."""
     posts = grid.posts_in(township)
     stations = list(dict.fromkeys(p.station for p in posts))  # grid order: by pinyin
-    parts = township_parts([p for s in stations for p in posts if p.station == s])
-    pages = [(n, urls.township(slug, n)) for n in range(1, len(parts) + 1)]
-    out = []
-    for (n, url), part in zip(pages, parts, strict=True):
-        title = f"{township}的警务室" if n == 1 else f"{township}的警务室（第 {n} 页）"
-        out.append(renderer.page(
-            "directory/posts_township.html", src_of(url), title,
-            township=township, stations=[(s, [p for p in part if p.station == s]) for s in stations
-                                         if any(p.station == s for p in part)],
-            post_count=len(posts), villages=sum(len(p.villages) for p in posts),
-            village_list=grid.villages_in(township) if n == 1 else [], page_no=n, pages=pages,
-        ))
-    return out
+    in_order = [p for s in stations for p in posts if p.station == s]
+
+    def render(parts: list[list[Post]]) -> list[Page]:
+        pages = [(n, urls.township(slug, n)) for n in range(1, len(parts) + 1)]
+        out = []
+        for (n, url), part in zip(pages, parts, strict=True):
+            title = f"{township}的警务室" if n == 1 else f"{township}的警务室（第 {n} 页）"
+            out.append(renderer.page(
+                "directory/posts_township.html", src_of(url), title,
+                township=township, stations=[(s, [p for p in part if p.station == s]) for s in stations
+                                             if any(p.station == s for p in part)],
+                post_count=len(posts), villages=sum(len(p.villages) for p in posts),
+                village_list=grid.villages_in(township) if n == 1 else [], page_no=n, pages=pages,
+            ))
+        return out
+
+    count = 1
+    while True:
+        pages = render(township_parts(in_order, count))
+        if count >= len(in_order) or all(len(p.html.encode()) <= MAX_TOWNSHIP_HTML for p in pages):
+            return pages
+        count += 1
 
 
 def directory_pages(build: Build) -> SiteOutput:
