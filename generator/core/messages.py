@@ -118,18 +118,27 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_KINDS = ("cj_date", "cj_datetime", "cj_time")
 
 
-def _unwrap(annotation: Any) -> Any:
-    """The model class inside Optional[...] / list[...] / Annotated[...]."""
+def _bare(annotation: Any) -> Any:
+    """The annotation inside Annotated[...] and Optional[...] (a union of one type and None)."""
     while True:
         origin = get_origin(annotation)
         if origin is typing.Annotated:
             annotation = get_args(annotation)[0]
         elif origin in (typing.Union, types.UnionType):
             options = [a for a in get_args(annotation) if a is not type(None)]
-            annotation = options[0] if len(options) == 1 else annotation
             if len(options) != 1:
                 return annotation
-        elif origin in (list, tuple, set, frozenset):
+            annotation = options[0]
+        else:
+            return annotation
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class inside Optional[...] / list[...] / Annotated[...]."""
+    while True:
+        annotation = _bare(annotation)
+        origin = get_origin(annotation)
+        if origin in (list, tuple, set, frozenset):
             annotation = get_args(annotation)[0]
         elif origin is dict:
             annotation = get_args(annotation)[1]
@@ -269,17 +278,7 @@ def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
 
 def _is_collection(annotation: Any) -> bool:
     """Whether a field holds several values (list[...], tuple[...] …), inside Optional/Annotated."""
-    while True:
-        origin = get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            options = [a for a in get_args(annotation) if a is not type(None)]
-            if len(options) != 1:
-                return False
-            annotation = options[0]
-        else:
-            return origin in (list, tuple, set, frozenset)
+    return get_origin(_bare(annotation)) in (list, tuple, set, frozenset)
 
 
 def salvage(model: type[M], data: Any) -> M | None:
