@@ -425,10 +425,19 @@ def fetch(url: str) -> str:
         return ""
 
 
-def wait_for(url: str, text: str, seconds: float = 90) -> bool:
+def _until(found: Callable[[], str], text: str, seconds: float, pause: float) -> str:
+    """What ``found`` gives once it holds ``text``, or its last answer after ``seconds``."""
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if text in fetch(url):
-            return True
-        time.sleep(0.5)
-    return False
+    while text not in (answer := found()) and time.monotonic() < deadline:
+        time.sleep(pause)
+    return answer
+
+
+def wait_for(url: str, text: str, seconds: float = 90) -> bool:
+    """Whether the page at ``url`` shows ``text`` within ``seconds``."""
+    return text in _until(lambda: fetch(url), text, seconds, 0.5)
+
+
+def wait_for_text(path: Path, text: str, seconds: float = 20) -> str:
+    """The file at ``path`` (a server's log) once it holds ``text``, or as it is after ``seconds``."""
+    return _until(lambda: path.read_text(encoding="utf-8"), text, seconds, 0.2)
