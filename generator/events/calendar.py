@@ -110,20 +110,57 @@ def _timezone(tzid: str) -> Timezone | None:
     return zone
 
 
+class Calendars:
+    """The calendar files of one build, written as ``calendar`` writes them but
+    with each entry's VEVENT and each VTIMEZONE serialised once: an entry is in
+    the county's file, its posts', its villages' and its own, and icalendar's
+    serialisation was most of the events' share of a build. A calendar is
+    its header, its time zones and its events, in that order, so the bytes are
+    the same (tests/events/test_calendar_feeds.py compares every file)."""
+
+    END = b"END:VCALENDAR\r\n"
+
+    def __init__(self, grid: Grid, settings: SiteConfig) -> None:
+        self.grid, self.settings = grid, settings
+        self._events: dict[str, tuple[bytes, tuple[str, ...]]] = {}
+        self._zones: dict[str, bytes] = {}
+
+    def _event(self, entry: Entry) -> tuple[bytes, tuple[str, ...]]:
+        """The entry's VEVENT and the time zones it names."""
+        found = self._events.get(entry.key)
+        if found is None:
+            alone = Calendar()
+            alone.add_component(vevent(self.grid, self.settings, entry))
+            data: bytes = alone.subcomponents[0].to_ical()
+            found = self._events[entry.key] = (data, tuple(sorted(alone.get_missing_tzids())))
+        return found
+
+    def _zone(self, tzid: str) -> bytes:
+        if tzid not in self._zones:
+            zone = _timezone(tzid)
+            self._zones[tzid] = b"" if zone is None else zone.to_ical()
+        return self._zones[tzid]
+
+    def calendar(self, name: str, entries: Iterable[Entry]) -> bytes:
+        events = [self._event(entry) for entry in sorted(entries, key=lambda e: e.key)]
+        tzids = sorted({tzid for _, names in events for tzid in names})
+        head = calendar(self.grid, self.settings, name, [])
+        assert head.endswith(self.END)
+        zones = b"".join(self._zone(tzid) for tzid in tzids)
+        return head[: -len(self.END)] + zones + b"".join(data for data, _ in events) + self.END
+
+
 def calendar_assets(grid: Grid, settings: SiteConfig, book: Book) -> list[Asset]:
     entries = book.entries
     site = settings.title
-    out = [Asset(urls.CALENDAR_ALL, calendar(grid, settings, f"{site}：全县活动", entries))]
+    files = Calendars(grid, settings)
+    out = [Asset(urls.CALENDAR_ALL, files.calendar(f"{site}：全县活动", entries))]
     for post in grid.posts:
-        out.append(Asset(
-            urls.post_calendar(post.id),
-            calendar(grid, settings, f"{post.name}活动", book.of_post(post)),
-        ))
+        out.append(Asset(urls.post_calendar(post.id), files.calendar(f"{post.name}活动", book.of_post(post))))
     for post, village in grid.iter_villages():
         out.append(Asset(
-            urls.village_calendar(village.id),
-            calendar(grid, settings, f"{village.name}活动", book.of_village(village, post)),
+            urls.village_calendar(village.id), files.calendar(f"{village.name}活动", book.of_village(village, post)),
         ))
     for entry in entries:
-        out.append(Asset(entry.ics, calendar(grid, settings, entry.title, [entry])))
+        out.append(Asset(entry.ics, files.calendar(entry.title, [entry])))
     return out

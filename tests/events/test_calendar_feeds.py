@@ -11,7 +11,7 @@ import recurring_ical_events
 import vobject
 
 from conftest import TODAY
-from helpers import SHANGHAI, Agenda, expand, post_names, posts, read_calendar, shown
+from helpers import SHANGHAI, Agenda, expand, post_names, posts, read_calendar, sample_site, shown
 
 START = date.fromisoformat(TODAY)
 
@@ -220,3 +220,25 @@ def test_feeds_keep_their_uids_when_the_build_date_moves(tmp_path: Path) -> None
 
     assert uids(later) == uids(earlier)
     assert (later / "calendar/all.ics").read_bytes() == (earlier / "calendar/all.ics").read_bytes()
+
+
+def test_each_file_is_icalendars_own_serialisation(site: Path) -> None:
+    """The build writes each entry's VEVENT once and puts it into every file that
+    holds the entry: each published file is byte for byte what icalendar writes
+    for that calendar as a whole."""
+    from generator.events.calendar import calendar
+    from generator.events.model import CALENDAR
+
+    sample = sample_site()
+    book = CALENDAR.of(sample)
+    expected = {"all.ics": (f"{sample.settings.title}：全县活动", book.entries)}
+    expected |= {f"posts/{p.id}.ics": (f"{p.name}活动", book.of_post(p)) for p in sample.grid.posts}
+    expected |= {f"v/{v.id}.ics": (f"{v.name}活动", book.of_village(v, p)) for p, v in sample.grid.iter_villages()}
+    expected |= {e.ics.removeprefix("calendar/"): (e.title, [e]) for e in book.entries}
+    published = {f.relative_to(site / "calendar").as_posix() for f in (site / "calendar").rglob("*.ics")}
+    aliases = {f"v/{alias}.ics": f"v/{village.id}.ics" for alias, village in sample.grid.alias_of.items()}
+    assert published - set(aliases) == set(expected) and any(len(entries) > 3 for _, entries in expected.values())
+    for old, new in aliases.items():  # a village's old id serves a copy of its file
+        assert (site / "calendar" / old).read_bytes() == (site / "calendar" / new).read_bytes()
+    for rel, (name, entries) in expected.items():
+        assert (site / "calendar" / rel).read_bytes() == calendar(sample.grid, sample.settings, name, entries), rel
