@@ -128,16 +128,26 @@ sample: true
 """
 
 
-def write_province(folder: Path, counties: int, villages: int = 115) -> None:
-    """A province folder: site.yml and counties/c<n>/, each a synthetic county of about
-    ``villages`` villages (its own seed; names repeat across counties as real ones do)."""
+def write_county(data: Path, name: str, villages: int, seed: int) -> None:
+    """A county of a province: a synthetic county's data folder, with its own site.yml."""
+    write_data(synthetic_grid(villages, seed=seed), data)
+    (data / "site.yml").write_text(
+        f"title: {name}一村一警\ncounty: {name}\nauthority: {name}公安局\nemergency: \"110\"\nsample: true\n",
+        encoding="utf-8",
+    )
+
+
+def write_province(
+    folder: Path, counties: int | dict[str, tuple[str, int, int]], villages: int = 115, site_yml: str = PROVINCE_YML,
+) -> None:
+    """A province folder: site.yml and counties/<id>/, each a synthetic county.
+
+    ``counties``: how many (c1, c2 … of about ``villages`` villages, each its own
+    seed; names repeat across counties as real ones do), or id -> (county name,
+    villages, seed)."""
+    if isinstance(counties, int):
+        counties = {f"c{n}": (f"合成{n}县", villages, 1000 + n) for n in range(1, counties + 1)}
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "site.yml").write_text(PROVINCE_YML, encoding="utf-8")
-    for n in range(1, counties + 1):
-        data = folder / "counties" / f"c{n}"
-        write_data(synthetic_grid(villages, seed=1000 + n), data)
-        name = f"合成{n}县"
-        (data / "site.yml").write_text(
-            f"title: {name}一村一警\ncounty: {name}\nauthority: {name}公安局\nemergency: \"110\"\nsample: true\n",
-            encoding="utf-8",
-        )
+    (folder / "site.yml").write_text(site_yml, encoding="utf-8")
+    for county_id, (name, size, seed) in counties.items():
+        write_county(folder / "counties" / county_id, name, size, seed)

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from bench.synthetic import synthetic_grid, write_data
+from bench.synthetic import write_province
 
 PROVINCE_YML = """\
 # 合成州（测试用，虚构数据）
@@ -21,19 +19,13 @@ sample: true
 
 
 def make_province(folder: Path, counties: dict[str, tuple[str, int, int]]) -> Path:
-    """Write a province into ``folder``: counties maps id -> (county name, villages, seed)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "site.yml").write_text(PROVINCE_YML, encoding="utf-8")
-    for county_id, (name, villages, seed) in counties.items():
-        data = folder / "counties" / county_id
-        write_data(synthetic_grid(villages, seed=seed), data)
-        site = {
-            "title": f"{name}一村一警", "county": name, "authority": f"{name}公安局",
-            "emergency": "110", "sample": True,
-        }
-        (data / "site.yml").write_text(yaml.safe_dump(site, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        (data / "notices").mkdir()
-        (data / "notices" / f"2026-11-{county_id}.md").write_text(
+    """Write a province into ``folder``: counties maps id -> (county name, villages, seed);
+    each county has a notice whose title needs escaping."""
+    write_province(folder, counties, site_yml=PROVINCE_YML)
+    for county_id, (name, _, _) in counties.items():
+        notices = folder / "counties" / county_id / "notices"
+        notices.mkdir()
+        (notices / f"2026-11-{county_id}.md").write_text(
             f"---\ntitle: {name}防溺水 <提醒> & 预警\ndate: 2026-11-{10 + len(county_id):02d}\nlevel: 提示\n---\n\n"
             "请看管好孩子，不到不熟悉的水域游泳。\n",
             encoding="utf-8",
