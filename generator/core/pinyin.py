@@ -99,8 +99,9 @@ class PhraseStore:
         try:
             if not path.exists():
                 _make_store(path)
-        except OSError:  # no writable cache folder: one for this process
-            path = Path(tempfile.gettempdir()) / f"cunjing-{os.getpid()}-{name}"
+        except OSError:  # no writable cache folder: the temporary folder's, made once per user
+            user = getattr(os, "getuid", lambda: "user")()
+            path = Path(tempfile.gettempdir()) / f"cunjing-{user}-{name}"
             if not path.exists():
                 _make_store(path)
         return path

@@ -11,6 +11,8 @@ import random
 import re
 import subprocess
 import sys
+from importlib.metadata import version
+from pathlib import Path
 
 from bench.synthetic import GIVEN, GROUPS, PLACE, SURNAMES
 from generator.core.pinyin import Style, lazy_pinyin, pinyin, slugs, sort_key
@@ -87,3 +89,15 @@ def test_addresses_and_order_read_names_as_words() -> None:
     assert pinyin("长", style=Style.NORMAL, heteronym=True) == [["zhang", "chang"]]
     assert slugs(["重阳村", "长安社区"]) == {"重阳村": "chongyangcun", "长安社区": "changanshequ"}
     assert sort_key("长安村") == ("chang2 an1 cun1", "长安村")
+
+
+def test_the_phrase_store_is_made_once_in_the_cache_folder(tmp_path: Path) -> None:
+    """On a machine without it, the first process to read a name makes the store
+    in $XDG_CACHE_HOME/cunjing/, and reads 重阳 as a word, not 重 alone (zhòng)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYPINYIN_")}
+    env["XDG_CACHE_HOME"] = str(tmp_path)
+    code = "from generator.core.pinyin import slugs; print(slugs(['重阳村'])['重阳村'])"
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+            for _ in range(2)]
+    assert [r.stdout.strip() for r in runs] == ["chongyangcun", "chongyangcun"]
+    assert [p.name for p in (tmp_path / "cunjing").iterdir()] == [f"pinyin-phrases-{version('pypinyin')}.sqlite3"]
