@@ -141,6 +141,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def site_again(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A second `cunjing build` of the sample, the same data and date, in another folder
+    and another process: what a reproducible build must give byte for byte."""
+    out = tmp_path_factory.mktemp("again") / "site"
+    run = cunjing("build", "-d", out, "--today", TODAY)
+    assert run.code == 0, run.text
+    return out
+
+
 def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 

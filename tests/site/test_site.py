@@ -226,16 +226,6 @@ def test_a_hand_written_file_named_like_a_generated_one_is_refused(tmp_path: Pat
         (project / "docs" / rel).unlink()
 
 
-def test_builds_are_reproducible(site: Path, tmp_path: Path) -> None:
-    a, b = site, tmp_path / "b"
-    assert cunjing("build", "-d", b, "--today", TODAY).code == 0
-    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
-    assert files_a == files_b
-    for rel in files_a:
-        assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
-
-
 def test_failed_build_leaves_previous_site_untouched(data: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert cunjing("build", "--data", data, "-d", out, "--today", TODAY).code == 0
