@@ -18,7 +18,7 @@ never compared with a whole one (visits/periods.py, visits/readings.py).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -140,25 +140,46 @@ def residents_chart(units: list[Unit], of: Level, where: str) -> Chart:
     )
 
 
-# Up to this many townships, /stats/ draws one bar per township; beyond, how many
-# townships fall in each band of people per officer (each township's own figures
-# stay on its page), so /stats/ does not grow with the number of townships.
+# Up to this many townships (or stations), /stats/ draws one bar each; beyond,
+# how many fall in each band of the figure, naming them (each township's own
+# figures stay on its page), so /stats/ does not grow with the grid.
 MAX_TOWNSHIP_BARS = 40
-BAND = 2_500  # people per officer, one band of the spread
+BAND = 2_500  # people per officer, one band of the residents' spread
+PERCENT_BAND = 5  # percentage points, one band of the other spreads
+
+
+def spread_chart(
+    chart_id: str, title: str, reading: str, of: str, measure: str, named: Sequence[tuple[str, float]],
+    band: float, label: Callable[[int], str],
+) -> Chart:
+    """How many of ``named`` (name, figure) fall in each band of the figure (``measure``),
+    ``band`` wide, from the lowest band with one to the highest; the table names them."""
+    bands: dict[int, list[str]] = {}
+    for name, figure in named:
+        bands.setdefault(int(figure // band), []).append(name)
+    steps = list(range(min(bands), max(bands) + 1)) if bands else []
+    counted = f"{of}个数"
+    return Chart(
+        chart_id, title, reading,
+        bar_chart(chart_id, title, reading, [label(s) for s in steps], [(counted, [len(bands.get(s, [])) for s in steps])]),
+        (measure, counted, of),
+        tuple((label(s), str(len(bands.get(s, []))), "、".join(bands.get(s, []))) for s in steps),
+    )
+
+
+def _people_band(step: int) -> str:
+    low, high = step * BAND, (step + 1) * BAND - 1
+    return f"{high + 1:,} 人以下" if step == 0 else f"{low:,}—{high:,} 人"
+
+
+def _percent_band(step: int) -> str:
+    low = step * PERCENT_BAND
+    return "100%" if low >= 100 else f"{low}%—{low + PERCENT_BAND}% 以下"
 
 
 def residents_spread_chart(units: list[Unit]) -> Chart:
     """How many townships serve each band of people per officer (BAND wide), naming them."""
     staffed = [u for u in units if u.staffed]
-    bands: dict[int, list[Unit]] = {}
-    for u in staffed:
-        bands.setdefault(per_officer(u.staffed) // BAND, []).append(u)
-    steps = list(range(min(bands), max(bands) + 1)) if bands else []
-
-    def label(step: int) -> str:
-        low, high = step * BAND, (step + 1) * BAND - 1
-        return f"{high + 1:,} 人以下" if step == 0 else f"{low:,}—{high:,} 人"
-
     over = sum(1 for u in staffed if per_officer(u.staffed) > RESIDENTS_PER_OFFICER)
     everyone = sum(len(u.posts) for u in units)
     posts_over = over_standard(tuple(p for u in staffed for p in u.staffed))
@@ -167,15 +188,9 @@ def residents_spread_chart(units: list[Unit]) -> Chart:
         f"{len(staffed)} 个乡镇中，{over} 个平均每名民警服务超过 {RESIDENTS_PER_OFFICER:,} 人。"
         "每个乡镇的数字在它的数据页上。"
     )
-    title = "各乡镇每名民警服务人数的分布"
-    return Chart(
-        "chart-residents", title, reading,
-        bar_chart(
-            "chart-residents", title, reading, [label(s) for s in steps],
-            [("乡镇个数", [len(bands.get(s, [])) for s in steps])],
-        ),
-        ("每名民警服务人数", "乡镇个数", "乡镇"),
-        tuple((label(s), str(len(bands.get(s, []))), "、".join(u.name for u in bands.get(s, []))) for s in steps),
+    return spread_chart(
+        "chart-residents", "各乡镇每名民警服务人数的分布", reading, "乡镇", "每名民警服务人数",
+        [(u.name, per_officer(u.staffed)) for u in staffed], BAND, _people_band,
     )
 
 
@@ -211,6 +226,11 @@ def stations_chart(stations: tuple[Station, ...]) -> Chart | None:
         f"（红线为 {COMMUNITY_SHARE}% 的标准）。"
     )
     title = "社区民警占派出所总警力的比例"
+    if len(stations) > MAX_TOWNSHIP_BARS:
+        return spread_chart(
+            "chart-stations", f"{title}的分布", reading, "派出所", "社区民警占比",
+            [(s.name, s.share) for s in stations], PERCENT_BAND, _percent_band,
+        )
     return Chart(
         "chart-stations", title, reading,
         bar_chart(
@@ -361,6 +381,12 @@ def evaluations_chart(units: list[Unit], of: Level, where: str, rounds: tuple[Ev
     units = [u for u in units if any(satisfaction(r, u.posts) for r in rounds)]
     title = f"各{of}三访三评群众满意率"
     reading = f"最近一次三访三评（{latest.label}）{where} {total.responses:,} 人参评，满意率 {total.percent:g}%。"
+    if len(units) > MAX_TOWNSHIP_BARS:
+        return spread_chart(
+            "chart-evaluations", f"{title}的分布（{latest.short}）", reading + f"每个{of}的数字在它的数据页上。", of,
+            "满意率", [(u.name, s.percent) for u in units if (s := satisfaction(latest, u.posts)) is not None],
+            PERCENT_BAND, _percent_band,
+        )
     # The latest round only: two bars for each of 42 posts would be four phone screens (the table has all).
     latest_of = [satisfaction(latest, u.posts) for u in units]
     series = [(f"满意率（{latest.short}）", [s.percent if s else None for s in latest_of])]

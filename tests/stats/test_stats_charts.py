@@ -284,9 +284,10 @@ def test_a_build_date_before_the_logs_start_still_builds(tmp_path: Path) -> None
 
 
 def test_many_townships_give_a_spread_not_a_bar_each(tmp_path: Path) -> None:
-    """Over 40 townships, /stats/ counts the townships in each band of people per
-    officer (2,500 wide), naming each township once, and stays under 60 KB at
-    14,000 villages; each township keeps its own page and link."""
+    """Over 40 townships (or stations), /stats/ counts them in each band of the
+    figure, naming each once: people per officer (2,500 wide), community officers'
+    share of a station and 三访三评 satisfaction (5 points wide). /stats/ stays
+    under 60 KB at 14,000 villages; each township keeps its own page and link."""
     import sys
 
     from conftest import ROOT
@@ -297,25 +298,56 @@ def test_many_townships_give_a_spread_not_a_bar_each(tmp_path: Path) -> None:
     from generator.kinds import BY_NAME
     from generator.site import load_site
 
-    write_data(synthetic_grid(14_000), tmp_path / "data")
-    site = load_site(tmp_path / "data", TODAY)
-    pages = {p.src: p for p in BY_NAME["stats"].pages(make_build(site)).pages}
-    html = pages["stats/index.md"].html
-    assert max(len(p.html.encode()) for p in pages.values()) < MAX_PAGE - 8_000  # the page shell is ~7 KB
-    # Recomputed from the data files: each township's people and officers.
+    data = tmp_path / "data"
+    write_data(synthetic_grid(14_000), data)
+    # Recomputed from the data files: each township's people and officers, each station's officers.
     towns: dict[str, list[int]] = {}
-    for path in (tmp_path / "data" / "posts").glob("*.yml"):
+    stations: dict[tuple[str, str], int] = {}  # (township, station) -> its posts' officers
+    evaluated: dict[str, list[int]] = {}
+    rows_of_round = []
+    for n, path in enumerate(sorted((data / "posts").glob("*.yml"))):
         post = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        key = (post["township"], post["station"])
+        stations[key] = stations.get(key, 0) + len(post.get("officers", []))
         if post.get("officers"):
             figures = towns.setdefault(post["township"], [0, 0])
             figures[0] += sum(v["population"] for v in post["villages"])
             figures[1] += len(post["officers"])
-    assert len(towns) > 40
-    bands = Counter((people // officers) // 2_500 for people, officers in towns.values())
-    rows = table_rows(html, "各乡镇每名民警服务人数的分布（数据表）")
-    assert [int(count) for _, count, _ in rows] == [bands.get(b, 0) for b in range(min(bands), max(bands) + 1)]
-    named = [name for _, _, names in rows for name in names.split("、") if name]
-    assert sorted(named) == sorted(towns)
+        satisfied = 60 + n % 41
+        rows_of_round.append({"post": path.stem, "responses": 100, "satisfied": satisfied})
+        score = evaluated.setdefault(post["township"], [0, 0])
+        score[0] += 100
+        score[1] += satisfied
+    strength = {key: 2 * community + n % 3 + 1 for n, (key, community) in enumerate(sorted(stations.items()))}
+    (data / "stations.yml").write_text(yaml.safe_dump({"stations": [
+        {"name": name, "township": town, "strength": strength[(town, name)]} for town, name in sorted(stations)
+    ]}, allow_unicode=True), encoding="utf-8")
+    (data / "evaluations").mkdir()
+    (data / "evaluations" / "2026-h2.yml").write_text(yaml.safe_dump({
+        "period": {"from": date(2026, 7, 1), "to": date(2026, 11, 20)}, "by": "合成县公安局政治处",
+        "posts": rows_of_round,
+    }, allow_unicode=True), encoding="utf-8")
+
+    site = load_site(data, TODAY)
+    pages = {p.src: p for p in BY_NAME["stats"].pages(make_build(site)).pages}
+    html = pages["stats/index.md"].html
+    assert len(html.encode()) < MAX_PAGE - 8_000  # the page shell is ~7 KB
+    assert len(towns) > 40 and len(stations) > 40
+
+    def counted(caption: str, figures: list[tuple[str, float]], band: float) -> None:
+        bands = Counter(int(figure // band) for _, figure in figures)
+        rows = table_rows(html, caption)
+        assert [int(count) for _, count, _ in rows] == [bands.get(b, 0) for b in range(min(bands), max(bands) + 1)]
+        assert sorted(n for _, _, names in rows for n in names.split("、") if n) == sorted(n for n, _ in figures)
+
+    counted("各乡镇每名民警服务人数的分布（数据表）", [(t, p // o) for t, (p, o) in towns.items()], 2_500)
+    counted(
+        "社区民警占派出所总警力的比例的分布（数据表）",
+        [(name, round(100 * c / strength[(t, name)])) for (t, name), c in stations.items()], 5,
+    )
+    caption = re.search(r"<caption>(各乡镇三访三评群众满意率的分布（[^）]+）（数据表）)", html)
+    assert caption
+    counted(caption.group(1), [(t, round(100 * s / r, 1)) for t, (r, s) in evaluated.items()], 5)  # as published
     over = sum(1 for people, officers in towns.values() if people // officers > 5_000)
     assert f"{len(towns)} 个乡镇中，{over} 个平均每名民警服务超过 5,000 人" in html
     assert "每个乡镇的数字在它的数据页上" in html
