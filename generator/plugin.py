@@ -1,7 +1,9 @@
 """The MkDocs plugin: wires MkDocs events to the engine-independent pipeline.
 
     on_config   load + validate data/ (errors -> PluginError), site settings
-    on_files    add generated pages and assets (never written into docs/)
+    on_files    build the pages (MkDocs has emptied site_dir by then): generated
+                files go straight into site_dir, pages are added to MkDocs'
+                files (never written into docs/)
     on_page_markdown  generated pages (already HTML) skip Python-Markdown
     on_page_content  their HTML put back; the "示例数据" banner on every page when sample: true
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -152,9 +155,8 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
             # The county: MkDocs has emptied site_dir by now, so files go straight
             # there as each kind makes them (MkDocs would hold every one until the end).
             assert self.site is not None
-            def check(dest: str) -> None:
-                self._refuse_hand_written(files, dest)
-            self.output = build_site(self.site, write=AssetWriter(Path(config.site_dir), check))
+            writer = AssetWriter(Path(config.site_dir), partial(self._refuse_hand_written, files))
+            self.output = build_site(self.site, write=writer)
         for page in self.output.pages:
             # Only the front matter: the body, already HTML, skips Markdown
             # (on_page_markdown) and is held once, here.
