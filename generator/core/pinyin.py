@@ -5,7 +5,7 @@ matching it against its phrase dictionary, which takes about 45 MB and half a
 second to load into every process. Here pypinyin is imported with its
 documented switch PYPINYIN_NO_PHRASES, and the same dictionary is read from an
 SQLite copy on disk, made once per pypinyin version in the user's cache folder
-(in a child process, so no build holds the dictionary): ``Pinyin`` segments a
+(in a child process, so no build holds the dictionary): a ``Pinyin`` subclass segments a
 run with pypinyin's own algorithm (forward maximum matching on phrases,
 pypinyin.seg.mmseg) over the copy, and gives a word the copy's readings through
 pypinyin's ``post_pinyin`` hook. The readings are pypinyin's with its whole
