@@ -23,7 +23,6 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
-from copy import deepcopy
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -128,7 +127,8 @@ class PhraseStore:
         return self.look_up(text)[0]
 
     def readings(self, text: str) -> list[list[str]] | None:
-        """The phrase's readings, character by character (tone marks), or None."""
+        """The phrase's readings, character by character (tone marks), or None;
+        a new list each time (pypinyin changes what it is given)."""
         found = self.look_up(text)[1]
         return None if found is None else list(json.loads(found))
 
@@ -180,7 +180,7 @@ class _Converter(UltimateConverter):
 
     def post_pinyin(self, han: str, heteronym: bool, pinyin: list[list[str]], **kwargs: Any) -> Any:
         found = STORE.readings(han)
-        return super().post_pinyin(han, heteronym, pinyin if found is None else deepcopy(found), **kwargs)
+        return super().post_pinyin(han, heteronym, pinyin if found is None else found, **kwargs)
 
 
 class _Pinyin(Pinyin):
