@@ -151,21 +151,20 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.prepared = {}
-        if self.output is None:
+        written = self.output is None
+        if written:
             # The county: MkDocs has emptied site_dir by now, so files go straight
             # there as each kind makes them (MkDocs would hold every one until the end).
             assert self.site is not None
             writer = AssetWriter(Path(config.site_dir), partial(self._refuse_hand_written, files))
             self.output = build_site(self.site, write=writer)
+        assert self.output is not None
         for page in self.output.pages:
             # Only the front matter: the body, already HTML, skips Markdown
             # (on_page_markdown) and is held once, here.
             self._add(files, config, page.src, content=page.front_matter())
             self.prepared[page.src] = page.body()
-        site_dir = Path(config.site_dir)
-        for asset in self.output.assets:
-            if asset.source is not None and asset.source.is_relative_to(site_dir):
-                continue  # written by build_site
+        for asset in [] if written else self.output.assets:
             if asset.source is not None:
                 self._add(files, config, asset.dest, abs_src_path=str(asset.source))
             else:
