@@ -54,8 +54,7 @@ def township_pages(renderer: Renderer, grid: Grid, township: str, slug: str) -> 
             title = f"{township}的警务室" if n == 1 else f"{township}的警务室（第 {n} 页）"
             out.append(renderer.page(
                 "directory/posts_township.html", src_of(url), title,
-                township=township, stations=[(s, [p for p in part if p.station == s]) for s in stations
-                                             if any(p.station == s for p in part)],
+                township=township, stations=[(s, mine) for s in stations if (mine := [p for p in part if p.station == s])],
                 post_count=len(posts), villages=sum(len(p.villages) for p in posts),
                 village_list=grid.villages_in(township) if n == 1 else [], page_no=n, pages=pages,
             ))
