@@ -15,6 +15,7 @@ import posixpath
 import re
 import shutil
 import socket
+import subprocess
 import time
 import urllib.request
 from collections.abc import Callable
@@ -436,6 +437,16 @@ def _until(found: Callable[[], str], text: str, seconds: float, pause: float) ->
 def wait_for(url: str, text: str, seconds: float = 90) -> bool:
     """Whether the page at ``url`` shows ``text`` within ``seconds``."""
     return text in _until(lambda: fetch(url), text, seconds, 0.5)
+
+
+def stop(proc: subprocess.Popen[Any], seconds: float = 10) -> None:
+    """Stop a server the test started: terminate, and kill it if it does not end in time."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def wait_for_text(path: Path, text: str, seconds: float = 20) -> str:

@@ -12,7 +12,7 @@ import yaml
 from provinces import COUNTIES, make_province
 
 from conftest import ROOT
-from helpers import fetch, free_port, wait_for, wait_for_text
+from helpers import fetch, free_port, stop, wait_for, wait_for_text
 
 
 def test_a_change_in_one_county_rebuilds_that_county_and_the_root_only(tmp_path: Path) -> None:
@@ -46,8 +46,4 @@ def test_a_change_in_one_county_rebuilds_that_county_and_the_root_only(tmp_path:
         assert wait_for(base + "beta/county.json", "新名字村")
         assert fetch(base + f"alpha/v/{village['id']}/") == alpha_before
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)

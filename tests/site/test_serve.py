@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from helpers import free_port, wait_for
+from helpers import free_port, stop, wait_for
 
 
 def test_serve_reloads_when_data_changes(data: Path) -> None:
@@ -28,8 +28,4 @@ def test_serve_reloads_when_data_changes(data: Path) -> None:
         )
         assert wait_for(url, "<h1>长安新区</h1>")
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import ROOT, edit
+from helpers import stop
 
 
 def _port() -> int:
@@ -57,8 +58,4 @@ def test_serve_shows_the_problems_and_reloads_when_fixed(browser: Any, data: Pat
         )
     finally:
         context.close()
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
