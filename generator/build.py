@@ -16,6 +16,7 @@ from .core.pages import (
     PRINT_DOCUMENT_CSS,
     STYLESHEET,
     Asset,
+    Page,
     SiteOutput,
     media_url,
     package_asset,
@@ -77,17 +78,22 @@ def make_build(site: Site, kinds: tuple[Kind, ...] = KINDS) -> Build:
 
 
 def build_site(
-    site: Site, kinds: tuple[Kind, ...] = KINDS, write: Callable[[Asset], Asset] | None = None,
+    site: Site,
+    kinds: tuple[Kind, ...] = KINDS,
+    write: Callable[[Asset], Asset] | None = None,
+    keep: Callable[[Page], Page] | None = None,
 ) -> SiteOutput:
     """Every page and file of the county. With ``write`` (an AssetWriter), each
     file goes to the output as soon as its kind has made it, and the output lists
-    what ``write`` returned for it."""
+    what ``write`` returned for it; likewise each page with ``keep`` (a PageSpool)."""
     build = make_build(site, kinds)
     out = SiteOutput()
 
     def add(part: SiteOutput) -> None:
         if write is not None:
             part.assets[:] = [write(asset) for asset in part.assets]
+        if keep is not None:
+            part.pages[:] = [keep(page) for page in part.pages]
         out.extend(part)
 
     add(SiteOutput(assets=[

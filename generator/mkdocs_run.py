@@ -1,4 +1,4 @@
-"""Running MkDocs for the CLI: the only module besides plugin.py that imports it."""
+"""Running MkDocs for the CLI: with plugin.py and theme_pages.py, the only modules that import it."""
 
 from __future__ import annotations
 

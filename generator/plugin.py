@@ -2,8 +2,13 @@
 
     on_config   load + validate data/ (errors -> PluginError), site settings
     on_files    build the pages (MkDocs has emptied site_dir by then): generated
-                files go straight into site_dir, pages are added to MkDocs'
-                files (never written into docs/)
+                files go straight into site_dir, pages wait in a spool file; the
+                pages the navigation names are added to MkDocs' files (never
+                written into docs/)
+    on_nav      the navigation kept for the other pages
+    on_env      the other pages rendered through the theme's main.html and written
+                (theme_pages)
+    on_template_context  the sitemap lists those pages too
     on_page_markdown  generated pages (already HTML) skip Python-Markdown
     on_page_content  their HTML put back; the "示例数据" banner on every page when sample: true
 """
@@ -23,10 +28,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils.templates import TemplateContext
 
 from .build import SAMPLE_BANNER, build_site
-from .core.pages import STYLESHEET, AssetWriter, SiteOutput
+from .core.pages import STYLESHEET, AssetWriter, PageSpool, SiteOutput
 from .core.preview import NOT_FOUND, problem_pages
 from .core.problems import DataError, format_report
 from .mkdocs_run import ENV_BUILT, ENV_COUNTY, ENV_DATA, ENV_PROVINCE, ENV_TODAY, PLUGIN_LOGGER
@@ -34,6 +41,7 @@ from .province.load import Province, load_province
 from .province.pages import built_counties, province_output
 from .shell.pages import theme_dir
 from .site import Site, load_site
+from .theme_pages import HOME, ThemePages, nav_sources
 
 log = logging.getLogger(PLUGIN_LOGGER)
 
@@ -55,6 +63,10 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         # Source path -> HTML of each generated page (see on_page_markdown).
         self.prepared: dict[str, str] = {}
         self.province_sample = False  # building a province's own pages of sample data
+        # The generated pages rendered here, not by MkDocs (see on_env).
+        self.theme_pages: ThemePages | None = None
+        self.spool: PageSpool | None = None
+        self.nav: Navigation | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin across `mkdocs serve` rebuilds.
@@ -154,24 +166,55 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         written = self.output is None
         if written:
             # The county: MkDocs has emptied site_dir by now, so files go straight
-            # there as each kind makes them (MkDocs would hold every one until the end).
+            # there as each kind makes them (MkDocs would hold every one until the
+            # end), and each page's body waits in the spool file until on_env.
             assert self.site is not None
             writer = AssetWriter(Path(config.site_dir), partial(self._refuse_hand_written, files))
-            self.output = build_site(self.site, write=writer)
+            self.spool = PageSpool()
+            self.output = build_site(self.site, write=writer, keep=self.spool)
         assert self.output is not None
+        named = nav_sources(config.nav) | {HOME}
+        rendered_here = []
         for page in self.output.pages:
-            # Only the front matter: the body, already HTML, skips Markdown
-            # (on_page_markdown) and is held once, here.
-            self._add(files, config, page.src, content=page.front_matter())
-            self.prepared[page.src] = page.body()
+            if page.src in named:
+                # Only the front matter: the body, already HTML, skips Markdown
+                # (on_page_markdown) and is held once, here.
+                self._add(files, config, page.src, content=page.front_matter())
+                self.prepared[page.src] = page.body()
+            else:
+                self._refuse_hand_written(files, page.src)
+                rendered_here.append(page)
+        banner = SAMPLE_BANNER if self._sample() else ""
+        self.theme_pages = ThemePages(rendered_here, [page.src for page in self.output.pages], banner)
         for asset in [] if written else self.output.assets:
             if asset.source is not None:
                 self._add(files, config, asset.dest, abs_src_path=str(asset.source))
             else:
                 self._add(files, config, asset.dest, content=asset.content or b"")
-        # MkDocs holds every page's content until the build ends: drop our copy.
         self.output = None
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.theme_pages is not None and self.nav is not None:
+            self.theme_pages.render(env, config, self.nav, files)
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
+        return env
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        if template_name == "sitemap.xml" and self.theme_pages is not None:
+            context["pages"] = self.theme_pages.sitemap_pages(context["pages"])
+        return context
+
+    def _sample(self) -> bool:
+        return self.site.settings.sample if self.site is not None else self.province_sample
 
     @staticmethod
     def _refuse_hand_written(files: Files, src: str) -> None:
@@ -207,6 +250,6 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
     ) -> str:
         if page.file.generated_by and page.file.src_uri in self.prepared:
             html = self.prepared[page.file.src_uri]
-        if (self.site.settings.sample if self.site is not None else self.province_sample):
+        if self._sample():
             return SAMPLE_BANNER + html
         return html

@@ -3,8 +3,10 @@ and assets (files copied as they are). Engine-independent."""
 
 from __future__ import annotations
 
+import os
 import posixpath
 import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -118,6 +120,45 @@ class Page:
         """The page's body as Python-Markdown renders it from markdown(): the
         raw HTML block passes through unchanged."""
         return self.html.strip()
+
+
+@dataclass(frozen=True)
+class SpooledPage(Page):
+    """A page whose body waits in a PageSpool's file: only its place is held."""
+
+    spool: PageSpool | None = None
+    offset: int = 0
+    length: int = 0
+
+    def body(self) -> str:
+        assert self.spool is not None
+        return self.spool.read(self.offset, self.length)
+
+
+class PageSpool:
+    """Holds the pages' bodies in one unnamed temporary file instead of in memory,
+    from the moment a kind has made them until the engine writes them out; what
+    it returns for a page reads its body back from there."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115 (open across build steps; close())
+        self.size = 0
+
+    def __call__(self, page: Page) -> Page:
+        data = page.body().encode("utf-8")
+        self.file.write(data)
+        offset, self.size = self.size, self.size + len(data)
+        return SpooledPage(
+            src=page.src, title=page.title, html="", hide=page.hide, read_aloud=page.read_aloud,
+            spool=self, offset=offset, length=len(data),
+        )
+
+    def read(self, offset: int, length: int) -> str:
+        self.file.flush()
+        return os.pread(self.file.fileno(), length, offset).decode("utf-8")
+
+    def close(self) -> None:
+        self.file.close()
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -142,6 +143,22 @@ def test_nav_lists_only_top_level_sections(site: Path) -> None:
     nav = nav[: nav.index("</nav>")]
     assert "zhongshu-chaoyang" not in nav and "/v/" not in nav
     assert "警务室" in nav and "关于本站" in nav
+
+
+def test_the_sitemap_lists_every_page_once(site: Path) -> None:
+    # Most generated pages are rendered by the plugin itself, not by MkDocs: a
+    # search engine must still find each of them, and only them (no printable,
+    # no redirect, no 404 page).
+    root = yaml.safe_load((SAMPLE / "site.yml").read_text(encoding="utf-8"))["site_url"]
+    tree = ET.parse(site / "sitemap.xml")
+    locs = [e.text or "" for e in tree.getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    pages = [
+        path for path in html_pages(site) if path.name == "index.html" and 'class="cj-skip"' in path.read_text(encoding="utf-8")
+    ]
+    urls = [root + (path.parent.relative_to(site).as_posix() + "/").removeprefix("./") for path in pages]
+    assert len(locs) == len(set(locs))
+    assert sorted(locs) == sorted(urls)
+    assert root + "v/chongyang/" in locs and root + "about/" in locs
 
 
 def test_sample_banner_on_every_page(site: Path) -> None:

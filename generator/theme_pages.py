@@ -1,0 +1,161 @@
+"""Generated pages put through the theme's page template by the plugin itself.
+
+MkDocs would read each generated page as a Markdown file, parse its front
+matter, set up Python-Markdown for an empty body, render the template, and hold
+the page until the build ends. A county's pages need only the last step. So the
+plugin renders them with the theme's own Jinja environment (``on_env``), with
+the page context MkDocs gives a page, writes each one as soon as it is rendered,
+and then lets it go.
+
+The pages MkDocs' navigation names (``nav`` in mkdocs.yml, and the home page)
+stay MkDocs pages, so the navigation finds them. The sitemap lists every page in
+the order MkDocs would have listed them (``sitemap_pages``).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import mkdocs
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkPage
+
+from .core.pages import Page
+
+HOME = "index.md"
+
+
+def nav_sources(nav: Any) -> set[str]:
+    """The page sources mkdocs.yml's ``nav`` names (external links left out)."""
+    found: set[str] = set()
+    stack = [nav]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "://" not in item and item.endswith(".md"):
+                found.add(posixpath.normpath(item.lstrip("/")))
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def meta(page: Page) -> dict[str, Any]:
+    """What MkDocs reads from the page's front matter (Page.front_matter)."""
+    found: dict[str, Any] = {"title": str(escape(page.title)), "hide": list(page.hide)}
+    if page.read_aloud:
+        found["read_aloud"] = True
+    return found
+
+
+def base_url(url: str) -> str:
+    """The relative way from a page's URL to the site's root, as MkDocs gives it."""
+    folder = url.rpartition("/")[0] if "." in url.rpartition("/")[2] else url.rstrip("/")
+    depth = len([part for part in folder.split("/") if part])
+    return "/".join([".."] * depth) or "."
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """What the sitemap template reads of a page."""
+
+    canonical_url: str | None
+    abs_url: str | None
+    update_date: str
+    is_link: bool = False
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return {}
+
+
+@dataclass(frozen=True)
+class _ListedFile:
+    page: _Listed
+
+
+class ThemePages:
+    """The generated pages the plugin renders itself, in build order."""
+
+    def __init__(self, pages: Sequence[Page], order: Sequence[str], banner: str = "") -> None:
+        self.pages = list(pages)
+        self.order = list(order)  # every generated page's source, in build order
+        self.banner = banner
+        self.listed: dict[str, _Listed] = {}
+
+    def render(self, env: jinja2.Environment, config: MkDocsConfig, nav: Navigation, files: Files) -> int:
+        """Render and write every page; returns how many. Each page is let go once written."""
+        doc_pages = files.documentation_pages()
+        build_date = _build_datetime()
+        folders: set[str] = set()
+        written = 0
+        template = env.get_template("main.html")
+        pages, self.pages = self.pages, []
+        for page in pages:
+            file = File.generated(config, page.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            mk = MkPage(None, file, config)
+            mk.markdown = ""
+            mk.meta = meta(page)
+            mk.content = self.banner + page.body()
+            here = base_url(mk.url)
+            context = {
+                "nav": nav,
+                "pages": doc_pages,
+                "base_url": here,
+                "extra_css": [_normalize(path, mk.url) for path in config.extra_css],
+                "extra_javascript": [_normalize(str(path), mk.url) for path in config.extra_javascript],
+                "mkdocs_version": mkdocs.__version__,
+                "build_date_utc": build_date,
+                "config": config,
+                "page": mk,
+            }
+            output = template.render(context)
+            dest = file.abs_dest_path
+            folder = os.path.dirname(dest)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
+            Path(dest).write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
+            self.listed[page.src] = _Listed(mk.canonical_url, mk.abs_url, mk.update_date)
+            written += 1
+        return written
+
+    def sitemap_pages(self, pages: Iterable[File]) -> list[Any]:
+        """The sitemap's pages: the hand-written ones, then every generated page
+        in build order (MkDocs' own file for those it built)."""
+        ours = set(self.order)
+        theirs = [f for f in pages if f.src_uri not in ours]
+        built = {f.src_uri: f for f in pages if f.src_uri in ours}
+        return theirs + list(self._generated(built))
+
+    def _generated(self, built: dict[str, File]) -> Iterator[Any]:
+        for src in self.order:
+            if src in built:
+                yield built[src]
+            elif src in self.listed:
+                yield _ListedFile(self.listed[src])
+
+
+def _build_datetime() -> datetime:
+    """The build's time as MkDocs gives it to templates (SOURCE_DATE_EPOCH when set)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch is not None else datetime.now(UTC)
+
+
+def _normalize(path: str, page_url: str) -> str:
+    """A site-relative path as seen from the page at ``page_url`` (MkDocs' url filter)."""
+    if "://" in path or path.startswith(("/", "#", "data:", "mailto:")):
+        return path
+    base = base_url(page_url)
+    return posixpath.normpath(posixpath.join(base, path)) if base != "." else path
