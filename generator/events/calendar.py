@@ -74,14 +74,18 @@ def vevent(grid: Grid, settings: SiteConfig, entry: Entry) -> Event:
     return event
 
 
+def _name(cal: Calendar, name: str) -> None:
+    # An X- property is not escaped unless typed as TEXT; a calendar's name is one line.
+    cal.add("x-wr-calname", vText(" ".join(name.split())))
+
+
 def calendar(grid: Grid, settings: SiteConfig, name: str, entries: Iterable[Entry]) -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    # An X- property is not escaped unless typed as TEXT; a calendar's name is one line.
-    cal.add("x-wr-calname", vText(" ".join(name.split())))
+    _name(cal, name)
     cal.add("x-wr-timezone", "Asia/Shanghai")
     cal.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT12H")
@@ -115,15 +119,29 @@ class Calendars:
     with each entry's VEVENT and each VTIMEZONE serialised once: an entry is in
     the county's file, its posts', its villages' and its own, and icalendar's
     serialisation was most of the events' share of a build. A calendar is
-    its header, its time zones and its events, in that order, so the bytes are
-    the same (tests/events/test_calendar_feeds.py compares every file)."""
+    its header, its time zones and its events, in that order, and the header
+    differs between files only in the name's line (each line is folded on its
+    own), so the bytes are the same (tests/events/test_calendar_feeds.py
+    compares every file)."""
 
+    BEGIN = b"BEGIN:VCALENDAR\r\n"
     END = b"END:VCALENDAR\r\n"
+    MARK = "cunjing-calendar-name"
 
     def __init__(self, grid: Grid, settings: SiteConfig) -> None:
         self.grid, self.settings = grid, settings
         self._events: dict[str, tuple[bytes, tuple[str, ...]]] = {}
         self._zones: dict[str, bytes] = {}
+        head = calendar(grid, settings, self.MARK, [])
+        mark = self._name_line(self.MARK)
+        assert head.count(mark) == 1 and head.endswith(self.END)
+        self._before, self._after = head[: -len(self.END)].split(mark)
+
+    def _name_line(self, name: str) -> bytes:
+        alone = Calendar()
+        _name(alone, name)
+        data: bytes = alone.to_ical()
+        return data[len(self.BEGIN): -len(self.END)]
 
     def _event(self, entry: Entry) -> tuple[bytes, tuple[str, ...]]:
         """The entry's VEVENT and the time zones it names."""
@@ -144,10 +162,9 @@ class Calendars:
     def calendar(self, name: str, entries: Iterable[Entry]) -> bytes:
         events = [self._event(entry) for entry in sorted(entries, key=lambda e: e.key)]
         tzids = sorted({tzid for _, names in events for tzid in names})
-        head = calendar(self.grid, self.settings, name, [])
-        assert head.endswith(self.END)
+        head = self._before + self._name_line(name) + self._after
         zones = b"".join(self._zone(tzid) for tzid in tzids)
-        return head[: -len(self.END)] + zones + b"".join(data for data, _ in events) + self.END
+        return head + zones + b"".join(data for data, _ in events) + self.END
 
 
 def calendar_assets(grid: Grid, settings: SiteConfig, book: Book) -> list[Asset]:
