@@ -162,13 +162,18 @@ def split_index(index: Index, budget: int = BUDGET) -> Shards:
     files: dict[str, bytes] = {}
     paths = {key: tokens_of(key) for key in index.keys}
 
-    def visit(path: list[str], keys: list[str]) -> None:
+    # Depth first, with a list for a stack: a recursive closure would be a
+    # reference cycle holding the whole index and every shard's bytes until
+    # the garbage collector's next full pass, long after the files are written.
+    stack: list[tuple[list[str], list[str]]] = [([], list(index.keys))]
+    while stack:
+        path, keys = stack.pop()
         below = [k for k in keys if len(paths[k]) > len(path)]
         if not below or _estimate(index, keys) <= MAX_RATIO * budget:
             content = shard_json(index, {k: index.postings[k] for k in keys})
             if not below or _fits(content, budget):
                 files[file_name(path)] = content
-                return
+                continue
         split.append("".join(path))
         if path and not (len(path) == 1 and path[0].startswith("#")):
             # A query can end here: precompute its best LIMIT villages.
@@ -182,10 +187,8 @@ def split_index(index: Index, budget: int = BUDGET) -> Shards:
         children: dict[str, list[str]] = {}
         for key in below:
             children.setdefault(paths[key][len(path)], []).append(key)
-        for token in sorted(children):
-            visit([*path, token], children[token])
+        stack.extend(([*path, token], children[token]) for token in sorted(children, reverse=True))
 
-    visit([], list(index.keys))
     return Shards(manifest={"b": BUCKETS, "s": sorted(split)}, files=files)
 
 
