@@ -88,6 +88,9 @@ with open(sys.argv[1], "w") as out:
 def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run cmd in a fresh child process: its wall seconds, CPU seconds and peak RSS."""
     report = cwd / ".bench-run.json"
+    # Every earlier build's files out to disk first: otherwise whichever build
+    # comes next pays for the writing-out of the last one's.
+    os.sync()
     subprocess.run([sys.executable, "-c", LAUNCHER, str(report), *cmd], cwd=cwd, env=env, check=True)
     result = json.loads(report.read_text(encoding="utf-8"))
     report.unlink()
