@@ -90,11 +90,7 @@ def build_site(
     out = SiteOutput()
 
     def add(part: SiteOutput) -> None:
-        if write is not None:
-            part.assets[:] = [write(asset) for asset in part.assets]
-        if keep is not None:
-            part.pages[:] = [keep(page) for page in part.pages]
-        out.extend(part)
+        out.extend(part.made(write, keep))
 
     add(SiteOutput(assets=[
         stylesheet(kinds),

@@ -7,7 +7,7 @@ import os
 import posixpath
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path, PurePosixPath
@@ -192,10 +192,36 @@ def media_url(ref: str) -> str:
 class SiteOutput:
     pages: list[Page] = field(default_factory=list)
     assets: list[Asset] = field(default_factory=list)
+    # Assets still to be made, after ``assets`` and in this order: a kind of many
+    # large files (the printables) hands over a generator, so that a build
+    # writing each file as it comes never holds them all (build.build_site
+    # turns them into ``assets``).
+    coming: list[Iterable[Page | Asset]] = field(default_factory=list)
 
     def extend(self, other: SiteOutput) -> None:
         self.pages.extend(other.pages)
         self.assets.extend(other.assets)
+        self.coming.extend(other.coming)
+
+    def made(
+        self, write: Callable[[Asset], Asset] | None = None, keep: Callable[[Page], Page] | None = None,
+    ) -> SiteOutput:
+        """This output with what is ``coming`` made, each asset passed through
+        ``write`` and each page through ``keep`` as it comes."""
+        def put(asset: Asset) -> Asset:
+            return write(asset) if write is not None else asset
+
+        def hold(page: Page) -> Page:
+            return keep(page) if keep is not None else page
+
+        out = SiteOutput(pages=[hold(page) for page in self.pages], assets=[put(asset) for asset in self.assets])
+        for stream in self.coming:
+            for item in stream:
+                if isinstance(item, Page):
+                    out.pages.append(hold(item))
+                else:
+                    out.assets.append(put(item))
+        return out
 
 
 class AssetWriter:

@@ -82,5 +82,5 @@ def directory_pages(build: Build) -> SiteOutput:
     out.assets.extend(photo_assets(grid, build.site.data_dir))
     out.assets.append(package_asset("directory", "officer.svg", DEFAULT_PHOTO))
     out.assets.extend(contact_cards(grid, settings))
-    out.assets.extend(printables(build))
+    out.coming.append(printables(build))
     return out

@@ -10,6 +10,7 @@ millimetres from the printed PDF by tests/directory/test_board_print.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..core import dates
@@ -55,18 +56,18 @@ def _station_phones(site: Site) -> dict[str, str | None]:
     }
 
 
-def printables(build: Build) -> list[Asset]:
+def printables(build: Build) -> Iterator[Asset]:
+    """Each village's board and each officer's cards, made one by one (see SiteOutput.coming)."""
     site, renderer = build.site, build.renderer
     grid, settings = site.grid, site.settings
     base = site_url(settings)
     issued = dates.date_text(site.today)
     reception = {post.id: _reception(site, post) for post in grid.posts}
     station_phone = _station_phones(site)
-    out = []
     for post, village in grid.iter_villages():
         online = urls.village(village.id)
         address = absolute_url(base, online)
-        out.append(
+        yield (
             renderer.standalone(
                 "directory/print_village.html", urls.village_board(village.id), f"{village.name}社区警务公示牌",
                 village=village, post=post, officers=grid.officers_of(village), staff=grid.staff_of(village),
@@ -80,7 +81,7 @@ def printables(build: Build) -> list[Asset]:
         address = absolute_url(base, online)
         post = grid.post_of_officer[officer.id]
         villages = grid.villages_of(officer)
-        out.append(
+        yield (
             renderer.standalone(
                 "directory/print_officer_cards.html", urls.officer_cards(officer.id), f"{officer.name}警民联系卡",
                 officer=officer, post=post, villages=villages, online=online, address=address,
@@ -91,4 +92,3 @@ def printables(build: Build) -> list[Asset]:
                 cards=CARDS_PER_SHEET, qr=build.qr.svg(address, scale=2.5, title=f"{officer.name} 二维码"),
             )
         )
-    return out

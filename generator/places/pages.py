@@ -8,6 +8,7 @@ of the village page comes from" names the folder of every block.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from markupsafe import Markup
@@ -36,27 +37,30 @@ def _page(build: Build, template: str, place: Place, title: str, **context: Any)
 
 
 def place_pages(build: Build) -> SiteOutput:
-    """The home page and every post's, village's and officer's page."""
+    """The home page and every post's, village's and officer's page, made one by
+    one (SiteOutput.coming): there is one for every village and officer."""
+    return SiteOutput(coming=[_place_pages(build)])
+
+
+def _place_pages(build: Build) -> Iterator[Page]:
     grid = build.site.grid
-    out = SiteOutput()
     home = Place("home", url_of(src_of(HOME)))
-    out.pages.append(_page(
+    yield _page(
         build, "places/home.html", home, build.site.settings.title, townships=grid.townships(),
         towns={t: urls.township(slug) for t, slug in grid.township_slugs.items()},
         all_villages=len(grid.village_by_id) <= HOME_VILLAGES_MAX,
-    ))
+    )
     for post in grid.posts:
         place = Place("post", urls.post(post.id), post=post)
-        out.pages.append(_page(build, "places/post.html", place, post.name, post=post))
+        yield _page(build, "places/post.html", place, post.name, post=post)
     for post, village in grid.iter_villages():
         place = Place("village", urls.village(village.id), post=post, village=village)
-        out.pages.append(_page(
+        yield _page(
             build, "places/village.html", place, f"{village.name}的民警", village=village, post=post,
-        ))
+        )
     for officer in grid.officers:
         post = grid.post_of_officer[officer.id]
         place = Place("officer", urls.officer(officer.id), post=post, officer=officer)
-        out.pages.append(_page(
+        yield _page(
             build, "places/officer.html", place, f"{officer.name}（{post.name}）", officer=officer, post=post,
-        ))
-    return out
+        )
