@@ -41,7 +41,7 @@ from .province.load import Province, load_province
 from .province.pages import built_counties, province_output
 from .shell.pages import theme_dir
 from .site import Site, load_site
-from .theme_pages import HOME, ThemePages, nav_sources
+from .theme_pages import HOME, ThemePages, linked_sources, nav_sources
 
 log = logging.getLogger(PLUGIN_LOGGER)
 
@@ -173,7 +173,7 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
             self.spool = PageSpool()
             self.output = build_site(self.site, write=writer, keep=self.spool)
         assert self.output is not None
-        named = nav_sources(config.nav) | {HOME}
+        named = nav_sources(config.nav) | linked_sources(files) | {HOME}
         rendered_here = []
         for page in self.output.pages:
             if page.src in named:

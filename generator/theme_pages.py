@@ -8,7 +8,8 @@ the page context MkDocs gives a page, writes each one as soon as it is rendered,
 and then lets it go.
 
 The pages MkDocs' navigation names (``nav`` in mkdocs.yml, and the home page)
-stay MkDocs pages, so the navigation finds them. The sitemap lists every page in
+and those a hand-written page links to by their .md path stay MkDocs pages, so
+the navigation and MkDocs' link check find them. The sitemap lists every page in
 the order MkDocs would have listed them (``sitemap_pages``).
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -48,6 +50,26 @@ def nav_sources(nav: Any) -> set[str]:
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
+    return found
+
+
+# A Markdown link's target, up to a fragment or query: [text](target) or [text]: target.
+_LINK = re.compile(r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)([^)\s>#?]+\.md)\b", re.M)
+
+
+def linked_sources(files: Files) -> set[str]:
+    """The pages the hand-written Markdown pages link to by their .md path: MkDocs
+    checks those links against its own files, so those pages must be among them."""
+    found: set[str] = set()
+    for file in files.documentation_pages():
+        if file.generated_by is not None:
+            continue
+        folder = posixpath.dirname(file.src_uri)
+        for target in _LINK.findall(file.content_string):
+            if "://" in target:
+                continue
+            path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+            found.add(posixpath.normpath(path))
     return found
 
 

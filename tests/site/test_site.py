@@ -243,6 +243,27 @@ def test_a_hand_written_file_named_like_a_generated_one_is_refused(tmp_path: Pat
         (project / "docs" / rel).unlink()
 
 
+def test_a_hand_written_page_may_link_to_generated_pages_by_their_md_path(tmp_path: Path) -> None:
+    """MkDocs checks a docs/ page's .md links (strict: a missing one fails the build);
+    a village's page and a report outside the nav are still found and linked."""
+    project = tmp_path / "project"
+    shutil.copytree(CONFIG.parent / "docs", project / "docs")
+    shutil.copy(CONFIG, project / "mkdocs.yml")
+    report = sorted(p.stem for p in (SAMPLE / "reports").glob("*.md"))[0]
+    (project / "docs" / "guide").mkdir()
+    (project / "docs" / "guide" / "links.md").write_text(
+        f"# 怎样找民警\n\n[重阳村](../v/chongyang.md)、[报告](../reports/{report}.md#top)\n\n[本站][about]\n\n"
+        "[about]: ../about.md\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    run = cunjing("build", "-f", project / "mkdocs.yml", "--data", SAMPLE, "-d", out, "--today", TODAY)
+    assert run.code == 0, run.text
+    page = (out / "guide/links/index.html").read_text(encoding="utf-8")
+    assert 'href="../../v/chongyang/"' in page and f'href="../../reports/{report}/#top"' in page
+    assert "<title>重阳村的民警" in (out / "v/chongyang/index.html").read_text(encoding="utf-8")
+
+
 def test_failed_build_leaves_previous_site_untouched(data: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert cunjing("build", "--data", data, "-d", out, "--today", TODAY).code == 0
