@@ -26,13 +26,12 @@ from typing import Any
 
 import jinja2
 import mkdocs
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
-from .core.pages import Page
+from .core.pages import Page, relurl
 
 HOME = "index.md"
 
@@ -73,14 +72,6 @@ def linked_sources(files: Files) -> set[str]:
     return found
 
 
-def meta(page: Page) -> dict[str, Any]:
-    """What MkDocs reads from the page's front matter (Page.front_matter)."""
-    found: dict[str, Any] = {"title": str(escape(page.title)), "hide": list(page.hide)}
-    if page.read_aloud:
-        found["read_aloud"] = True
-    return found
-
-
 def base_url(url: str) -> str:
     """The relative way from a page's URL to the site's root, as MkDocs gives it."""
     folder = url.rpartition("/")[0] if "." in url.rpartition("/")[2] else url.rstrip("/")
@@ -116,19 +107,18 @@ class ThemePages:
         self.banner = banner
         self.listed: dict[str, _Listed] = {}
 
-    def render(self, env: jinja2.Environment, config: MkDocsConfig, nav: Navigation, files: Files) -> int:
-        """Render and write every page; returns how many. Each page is let go once written."""
+    def render(self, env: jinja2.Environment, config: MkDocsConfig, nav: Navigation, files: Files) -> None:
+        """Render and write every page; each is let go once written."""
         doc_pages = files.documentation_pages()
         build_date = _build_datetime()
         folders: set[str] = set()
-        written = 0
         template = env.get_template("main.html")
         pages, self.pages = self.pages, []
         for page in pages:
             file = File.generated(config, page.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             mk = MkPage(None, file, config)
             mk.markdown = ""
-            mk.meta = meta(page)
+            mk.meta = page.meta()  # what MkDocs would read from its front matter
             mk.content = self.banner + page.body()
             here = base_url(mk.url)
             context = {
@@ -150,8 +140,6 @@ class ThemePages:
                 folders.add(folder)
             Path(dest).write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
             self.listed[page.src] = _Listed(mk.canonical_url, mk.abs_url, mk.update_date)
-            written += 1
-        return written
 
     def sitemap_pages(self, pages: Iterable[File]) -> list[Any]:
         """The sitemap's pages: the hand-written ones, then every generated page
@@ -179,5 +167,4 @@ def _normalize(path: str, page_url: str) -> str:
     """A site-relative path as seen from the page at ``page_url`` (MkDocs' url filter)."""
     if "://" in path or path.startswith(("/", "#", "data:", "mailto:")):
         return path
-    base = base_url(page_url)
-    return posixpath.normpath(posixpath.join(base, path)) if base != "." else path
+    return relurl(page_url, path)

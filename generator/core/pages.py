@@ -107,14 +107,18 @@ class Page:
         """
         return f"{self.front_matter()}\n{self.body()}\n"
 
-    def front_matter(self) -> str:
-        """The YAML front matter block, "---" lines included."""
+    def meta(self) -> dict[str, object]:
+        """What the front matter says, as an engine reads it back."""
         from markupsafe import escape
 
-        meta: dict[str, object] = {"title": str(escape(self.title)), "hide": list(self.hide)}
+        found: dict[str, object] = {"title": str(escape(self.title)), "hide": list(self.hide)}
         if self.read_aloud:
-            meta["read_aloud"] = True
-        return f"---\n{_yaml_dump(meta)}---\n"
+            found["read_aloud"] = True
+        return found
+
+    def front_matter(self) -> str:
+        """The YAML front matter block, "---" lines included."""
+        return f"---\n{_yaml_dump(self.meta())}---\n"
 
     def body(self) -> str:
         """The page's body as Python-Markdown renders it from markdown(): the
@@ -208,12 +212,8 @@ class SiteOutput:
     ) -> SiteOutput:
         """This output with what is ``coming`` made, each asset passed through
         ``write`` and each page through ``keep`` as it comes."""
-        def put(asset: Asset) -> Asset:
-            return write(asset) if write is not None else asset
-
-        def hold(page: Page) -> Page:
-            return keep(page) if keep is not None else page
-
+        put: Callable[[Asset], Asset] = write or (lambda asset: asset)
+        hold: Callable[[Page], Page] = keep or (lambda page: page)
         out = SiteOutput(pages=[hold(page) for page in self.pages], assets=[put(asset) for asset in self.assets])
         for stream in self.coming:
             for item in stream:
