@@ -4,6 +4,7 @@ and a real browser (Debian's Chromium driven by Playwright)."""
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import http.server
 import io
 import os
@@ -12,7 +13,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -132,23 +133,43 @@ def data(tmp_path: Path) -> Path:
     return target
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """What ``make(target)`` writes, made once per test run and shared by every xdist
+    worker: the first worker to ask makes it under a lock, the others wait and reuse it.
+    Whoever uses it only reads it."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # .../pytest-N/popen-gwK: the run's folder, common to its workers
+    shared = base / "shared"
+    shared.mkdir(exist_ok=True)
+    target, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(target, ignore_errors=True)
+            make(target)
+            done.touch()
+    return target
+
+
+def _build_into(*args: str | Path) -> Callable[[Path], None]:
+    def make(target: Path) -> None:
+        run = cunjing(*args, "-d", target, "--today", TODAY)
+        assert run.code == 0, run.text
+    return make
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample site, built once by `cunjing build`."""
-    out = tmp_path_factory.mktemp("sample") / "site"
-    run = cunjing("build", "--data", SAMPLE, "-d", out, "--today", TODAY)
-    assert run.code == 0, run.text
-    return out
+    """The sample site, built once per test run by `cunjing build`."""
+    return built_once(tmp_path_factory, "sample", _build_into("build", "--data", SAMPLE))
 
 
 @pytest.fixture(scope="session")
 def site_again(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A second `cunjing build` of the sample, the same data and date, in another folder
     and another process: what a reproducible build must give byte for byte."""
-    out = tmp_path_factory.mktemp("again") / "site"
-    run = cunjing("build", "-d", out, "--today", TODAY)
-    assert run.code == 0, run.text
-    return out
+    return built_once(tmp_path_factory, "again", _build_into("build"))
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -196,9 +217,32 @@ def open_page(browser: Any, url: str, *, javascript: bool) -> tuple[Any, Any, li
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
+    settled = watch_requests(page)
     page.goto(url)
-    page.wait_for_load_state("networkidle")
+    settled()
     return context, page, requests
+
+
+QUIET = 0.15  # seconds without a request in flight that count as the page having settled
+
+
+def watch_requests(page: Any) -> Callable[[], None]:
+    """Follow ``page``'s requests; the function returned waits, after a navigation, until
+    none has been in flight for QUIET seconds (what a script fetches after the load event
+    included). Playwright's "networkidle" is the same wait with a fixed 500 ms."""
+    inflight: set[Any] = set()
+    page.on("request", lambda r: inflight.add(r))
+    page.on("requestfinished", lambda r: inflight.discard(r))
+    page.on("requestfailed", lambda r: inflight.discard(r))
+
+    def settled() -> None:
+        quiet, waited = 0.0, 0.0
+        while quiet < QUIET:
+            assert waited < 30, [r.url for r in inflight]  # as Playwright's own wait times out
+            page.wait_for_timeout(50)  # lets Playwright deliver the request events
+            waited += 0.05
+            quiet = 0.0 if inflight else quiet + 0.05
+    return settled
 
 
 @contextlib.contextmanager
@@ -230,7 +274,8 @@ def served(site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample exported by `cunjing excel export` (roster and 平安建设 sheets)."""
-    out = tmp_path_factory.mktemp("roster") / "名册.xlsx"
-    run = cunjing("excel", "export", "--data", SAMPLE, "-o", out, "--today", TODAY)
-    assert run.code == 0, run.text
-    return out
+    def make(target: Path) -> None:
+        target.mkdir()
+        run = cunjing("excel", "export", "--data", SAMPLE, "-o", target / "名册.xlsx", "--today", TODAY)
+        assert run.code == 0, run.text
+    return built_once(tmp_path_factory, "roster", make) / "名册.xlsx"
