@@ -68,26 +68,57 @@ def _boxes(page: Any, *selectors: str) -> list[dict[str, float]]:
 
 
 VILLAGES = [directory_urls.village(v.id) for v in sample().villages]
+POSTS = [directory_urls.post(p.id) for p in sample().posts]
 
 
-@pytest.mark.parametrize("big", [False, True], ids=["plain", "big"])
-def test_every_village_page_shows_name_officer_call_and_110_first(phone_page: Any, served: str, big: bool) -> None:
-    if big:
-        _big(phone_page)
+VILLAGE_PARTS = ("main h1", "main .cj-officer__name", "main .cj-officer .cj-call", "main a.cj-call--emergency")
+
+
+@pytest.fixture(scope="module")
+def plain_phone(browser: Any, served: str) -> dict[str, dict[str, Any]]:
+    """The home page, every village page and every post page opened once on a 360×740
+    phone (JavaScript on, no 大字): each page's height, and on a village page whether
+    大字 is on and the boxes of its name, officer, call button and 110 button."""
+    context = browser.new_context(viewport={"width": 360, "height": SCREEN}, is_mobile=True)
+    try:
+        page = context.new_page()
+        seen: dict[str, dict[str, Any]] = {}
+        for url in ["", *VILLAGES, *POSTS]:
+            go(page, served + url)
+            seen[url] = {"height": page.evaluate("document.documentElement.scrollHeight")}
+            if url in VILLAGES:
+                seen[url]["big"] = page.evaluate("document.documentElement.classList.contains('cj-big')")
+                seen[url]["boxes"] = _boxes(page, *VILLAGE_PARTS)
+        return seen
+    finally:
+        context.close()
+
+
+def _first_screen(url: str, big: bool, is_big: bool, boxes: list[dict[str, float]]) -> None:
+    """A village page shows its name, its officer, the call button and 110 in the first screen."""
+    assert is_big == big, url
+    name, officer, call, emergency = boxes
+    assert name["y"] + name["height"] <= FIRST_SCREEN, url
+    assert officer["y"] + officer["height"] <= FIRST_SCREEN, url
+    assert emergency["y"] + emergency["height"] <= FIRST_SCREEN, url
+    if big:  # 大字: the call button still starts inside the first screen
+        assert call["y"] < FIRST_SCREEN - 48, (url, call)
+    else:  # the whole call button, number included
+        assert call["y"] + call["height"] <= FIRST_SCREEN, (url, call)
+
+
+def test_every_village_page_shows_name_officer_call_and_110_first(plain_phone: dict[str, dict[str, Any]]) -> None:
     assert len(VILLAGES) == 123
     for url in VILLAGES:
+        _first_screen(url, False, plain_phone[url]["big"], plain_phone[url]["boxes"])
+
+
+def test_with_big_text_every_village_page_shows_name_officer_call_and_110_first(phone_page: Any, served: str) -> None:
+    _big(phone_page)
+    for url in VILLAGES:
         go(phone_page, served + url)
-        assert phone_page.evaluate("document.documentElement.classList.contains('cj-big')") == big
-        name, officer, call, emergency = _boxes(
-            phone_page, "main h1", "main .cj-officer__name", "main .cj-officer .cj-call", "main a.cj-call--emergency",
-        )
-        assert name["y"] + name["height"] <= FIRST_SCREEN, url
-        assert officer["y"] + officer["height"] <= FIRST_SCREEN, url
-        assert emergency["y"] + emergency["height"] <= FIRST_SCREEN, url
-        if big:  # 大字: the call button still starts inside the first screen
-            assert call["y"] < FIRST_SCREEN - 48, (url, call)
-        else:  # the whole call button, number included
-            assert call["y"] + call["height"] <= FIRST_SCREEN, (url, call)
+        is_big = phone_page.evaluate("document.documentElement.classList.contains('cj-big')")
+        _first_screen(url, True, is_big, _boxes(phone_page, *VILLAGE_PARTS))
 
 
 @pytest.mark.parametrize("big", [False, True], ids=["plain", "big"])
@@ -117,13 +148,8 @@ def test_sample_banner_is_one_line(phone_page: Any, served: str) -> None:
         assert lines == 1, url
 
 
-def test_home_village_and_post_pages_are_at_most_six_screens(phone_page: Any, served: str) -> None:
-    grid = sample()
-    heights: dict[str, int] = {}
-    urls = [""] + VILLAGES + [directory_urls.post(p.id) for p in grid.posts]
-    for url in urls:
-        go(phone_page, served + url)
-        heights[url] = phone_page.evaluate("document.documentElement.scrollHeight")
+def test_home_village_and_post_pages_are_at_most_six_screens(plain_phone: dict[str, dict[str, Any]]) -> None:
+    heights = {url: seen["height"] for url, seen in plain_phone.items()}
     tallest = max(heights, key=lambda u: heights[u])
     assert heights[tallest] <= MAX_SCREENS * SCREEN, (tallest, heights[tallest])
     assert len(heights) == 1 + 123 + 42
