@@ -25,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT, open_page, require
+from conftest import ROOT, open_page, require, watch_requests
 from helpers import SPEECH
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -354,12 +354,13 @@ def test_every_page_kind_loads_under_the_csp_without_a_violation(base: str, brow
     page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
     violations: list[str] = []
+    settled = watch_requests(page)
     try:
         for kind in PAGE_KINDS:
             if not kind.browser:
                 continue
             page.goto(f"{base}{SUB}{kind.address}")
-            page.wait_for_load_state("networkidle")
+            settled()
             violations += [f"{kind.id}: {v}" for v in page.evaluate("window.__csp")]
             if kind.printable:
                 page.emulate_media(media="print")
