@@ -223,25 +223,37 @@ def open_page(browser: Any, url: str, *, javascript: bool) -> tuple[Any, Any, li
     return context, page, requests
 
 
-QUIET = 0.15  # seconds without a request in flight that count as the page having settled
+QUIET = 0.15  # seconds without network activity that count as the page having settled
+TICK = 0.05
 
 
 def watch_requests(page: Any) -> Callable[[], None]:
     """Follow ``page``'s requests; the function returned waits, after a navigation, until
-    none has been in flight for QUIET seconds (what a script fetches after the load event
-    included). Playwright's "networkidle" is the same wait with a fixed 500 ms."""
+    for QUIET seconds no request has been in flight, started or ended (what a script
+    fetches after the load event included). Playwright's "networkidle" is the same
+    wait with a fixed 500 ms."""
     inflight: set[Any] = set()
-    page.on("request", lambda r: inflight.add(r))
-    page.on("requestfinished", lambda r: inflight.discard(r))
-    page.on("requestfailed", lambda r: inflight.discard(r))
+    events = [0]
+
+    def seen(request: Any, *, done: bool) -> None:
+        events[0] += 1
+        if done:
+            inflight.discard(request)
+        else:
+            inflight.add(request)
+
+    page.on("request", lambda r: seen(r, done=False))
+    page.on("requestfinished", lambda r: seen(r, done=True))
+    page.on("requestfailed", lambda r: seen(r, done=True))
 
     def settled() -> None:
-        quiet, waited = 0.0, 0.0
+        quiet, waited, before = 0.0, 0.0, events[0]
         while quiet < QUIET:
             assert waited < 30, [r.url for r in inflight]  # as Playwright's own wait times out
-            page.wait_for_timeout(50)  # lets Playwright deliver the request events
-            waited += 0.05
-            quiet = 0.0 if inflight else quiet + 0.05
+            page.wait_for_timeout(TICK * 1000)  # lets Playwright deliver the request events
+            waited += TICK
+            quiet = 0.0 if inflight or events[0] != before else quiet + TICK
+            before = events[0]
     return settled
 
 

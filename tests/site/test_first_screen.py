@@ -74,30 +74,37 @@ POSTS = [directory_urls.post(p.id) for p in sample().posts]
 VILLAGE_PARTS = ("main h1", "main .cj-officer__name", "main .cj-officer .cj-call", "main a.cj-call--emergency")
 
 
+def _village_view(page: Any) -> dict[str, Any]:
+    """Whether 大字 is on, and the boxes of the village's name, officer, call button and 110."""
+    return {
+        "big": page.evaluate("document.documentElement.classList.contains('cj-big')"),
+        "boxes": _boxes(page, *VILLAGE_PARTS),
+    }
+
+
 @pytest.fixture(scope="module")
 def plain_phone(browser: Any, served: str) -> dict[str, dict[str, Any]]:
     """The home page, every village page and every post page opened once on a 360×740
-    phone (JavaScript on, no 大字): each page's height, and on a village page whether
-    大字 is on and the boxes of its name, officer, call button and 110 button."""
+    phone (JavaScript on, no 大字): each page's height, and a village page's view."""
     context = browser.new_context(viewport={"width": 360, "height": SCREEN}, is_mobile=True)
+    villages = set(VILLAGES)
     try:
         page = context.new_page()
         seen: dict[str, dict[str, Any]] = {}
         for url in ["", *VILLAGES, *POSTS]:
             go(page, served + url)
             seen[url] = {"height": page.evaluate("document.documentElement.scrollHeight")}
-            if url in VILLAGES:
-                seen[url]["big"] = page.evaluate("document.documentElement.classList.contains('cj-big')")
-                seen[url]["boxes"] = _boxes(page, *VILLAGE_PARTS)
+            if url in villages:
+                seen[url].update(_village_view(page))
         return seen
     finally:
         context.close()
 
 
-def _first_screen(url: str, big: bool, is_big: bool, boxes: list[dict[str, float]]) -> None:
+def _first_screen(url: str, big: bool, view: dict[str, Any]) -> None:
     """A village page shows its name, its officer, the call button and 110 in the first screen."""
-    assert is_big == big, url
-    name, officer, call, emergency = boxes
+    assert view["big"] == big, url
+    name, officer, call, emergency = view["boxes"]
     assert name["y"] + name["height"] <= FIRST_SCREEN, url
     assert officer["y"] + officer["height"] <= FIRST_SCREEN, url
     assert emergency["y"] + emergency["height"] <= FIRST_SCREEN, url
@@ -110,15 +117,14 @@ def _first_screen(url: str, big: bool, is_big: bool, boxes: list[dict[str, float
 def test_every_village_page_shows_name_officer_call_and_110_first(plain_phone: dict[str, dict[str, Any]]) -> None:
     assert len(VILLAGES) == 123
     for url in VILLAGES:
-        _first_screen(url, False, plain_phone[url]["big"], plain_phone[url]["boxes"])
+        _first_screen(url, False, plain_phone[url])
 
 
 def test_with_big_text_every_village_page_shows_name_officer_call_and_110_first(phone_page: Any, served: str) -> None:
     _big(phone_page)
     for url in VILLAGES:
         go(phone_page, served + url)
-        is_big = phone_page.evaluate("document.documentElement.classList.contains('cj-big')")
-        _first_screen(url, True, is_big, _boxes(phone_page, *VILLAGE_PARTS))
+        _first_screen(url, True, _village_view(phone_page))
 
 
 @pytest.mark.parametrize("big", [False, True], ids=["plain", "big"])
