@@ -23,6 +23,7 @@ from .core.pages import (
     package_text,
 )
 from .core.render import Renderer
+from .core.reuse import Reuse
 from .kind import Build, Kind, Site
 from .kinds import KINDS
 from .province.load import COUNTY_EXPORT
@@ -61,20 +62,32 @@ def template_packages(kinds: tuple[Kind, ...] = KINDS) -> list[str]:
     return [kind.name for kind in kinds if kind.templates]
 
 
+def template_globals(kinds: tuple[Kind, ...], shared: dict[str, Any]) -> dict[str, Any]:
+    """The helpers every template may use, and ``shared``."""
+    return {"dates": dates, "media_url": media_url, "terms": terms(kinds), **shared}
+
+
 def make_renderer(kinds: tuple[Kind, ...], shared: dict[str, Any]) -> Renderer:
     """Every kind's templates, with the helpers every template may use and ``shared``."""
-    return Renderer(
-        template_packages(kinds), {"dates": dates, "media_url": media_url, "terms": terms(kinds), **shared}
-    )
+    return Renderer(template_packages(kinds), template_globals(kinds, shared))
 
 
-def make_build(site: Site, kinds: tuple[Kind, ...] = KINDS) -> Build:
+def make_build(site: Site, kinds: tuple[Kind, ...] = KINDS, session: dict[str, Any] | None = None) -> Build:
+    """What the kinds' pages see. With ``session`` (`cunjing serve`), the
+    templates compiled for the build before serve this one too."""
     url = links(kinds)
     shared: dict[str, Any] = {"site": site.settings, "grid": site.grid, "today": site.today, "url": url}
     for kind in kinds:
         if kind.template_globals is not None:
             shared.update(kind.template_globals(site))
-    return Build(site, make_renderer(kinds, shared), kinds, url)
+    renderer = session.get("renderer") if session is not None else None
+    if isinstance(renderer, Renderer) and renderer.kinds == template_packages(kinds):
+        renderer.share(template_globals(kinds, shared))
+    else:
+        renderer = make_renderer(kinds, shared)
+        if session is not None:
+            session["renderer"] = renderer
+    return Build(site, renderer, kinds, url, session=session)
 
 
 def build_site(
@@ -82,15 +95,19 @@ def build_site(
     kinds: tuple[Kind, ...] = KINDS,
     write: Callable[[Asset], Asset] | None = None,
     keep: Callable[[Page], Page] | None = None,
+    reuse: Reuse | None = None,
+    session: dict[str, Any] | None = None,
 ) -> SiteOutput:
     """Every page and file of the county. With ``write`` (an AssetWriter), each
     file goes to the output as soon as its kind has made it, and the output lists
-    what ``write`` returned for it; likewise each page with ``keep`` (a PageSpool)."""
-    build = make_build(site, kinds)
+    what ``write`` returned for it; likewise each page with ``keep`` (a PageSpool).
+    With ``reuse``, parts whose data did not change are taken from the build
+    before; ``session``: see make_build."""
+    build = make_build(site, kinds, session)
     out = SiteOutput()
 
     def add(part: SiteOutput) -> None:
-        out.extend(part.made(write, keep))
+        out.extend(part.made(write, keep, reuse))
 
     add(SiteOutput(assets=[
         stylesheet(kinds),
@@ -109,6 +126,25 @@ def build_site(
     # The page shell's script and the service worker, whose cache is named from all of the above.
     add(SiteOutput(assets=shell_assets(out, build.links.find, build.links.find_index)))
     return out
+
+
+def changed_scopes(before: Site, now: Site, kinds: tuple[Kind, ...] = KINDS) -> frozenset[str] | None:
+    """The scope keys whose data differs between two loads of the same county
+    (see core.reuse), or None when any page may show what changed."""
+    if (before.settings, before.today, before.data_dir, before.parent, before.records.keys()) != (
+        now.settings, now.today, now.data_dir, now.parent, now.records.keys()
+    ):
+        return None
+    changed: set[str] = set()
+    for kind in kinds:
+        old, new = before.records.get(kind.name), now.records.get(kind.name)
+        if old == new:
+            continue
+        found = kind.changes(before, now) if kind.changes is not None else None
+        if found is None:
+            return None
+        changed |= found
+    return frozenset(changed)
 
 
 def county_export(build: Build, kinds: tuple[Kind, ...] = KINDS) -> Asset:

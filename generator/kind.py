@@ -87,6 +87,9 @@ class Build:
     kinds: tuple[Kind, ...]
     links: Any  # every kind's addresses by name (Kind.links), as templates see them: url.<name>
     qr: QrCodes = field(default_factory=QrCodes)  # the build's QR codes, one drawing per URL
+    # What a `cunjing serve` session keeps from one build to the next, by the
+    # name of what keeps it (None: a single build, which keeps nothing).
+    session: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,11 @@ class Kind:
     load: Callable[[Load], object] | None = None
     # What the site object keeps of the loaded records (an internal log: its aggregates).
     keep: Callable[[object], object] | None = None
+    # A rebuild: given the site object of the build before and this build's (whose
+    # records of this kind differ), the scope keys of the Parts (core.pages.Part)
+    # that show what changed, or None when any page may. Without it, any change to
+    # the kind's records makes every part again.
+    changes: Callable[[Site, Site], frozenset[str] | None] | None = None
     # Phone numbers the kind publishes (the personal-data guard accepts them).
     published_numbers: Callable[[Load], set[str]] | None = None
     schemas: tuple[Schema, ...] = ()

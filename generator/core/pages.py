@@ -3,14 +3,15 @@ and assets (files copied as they are). Engine-independent."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
-import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 import yaml
 
@@ -172,10 +173,16 @@ class Asset:
     dest: str
     content: bytes | None = None
     source: Path | None = field(default=None)
+    # The sha256 of the bytes, where the writer has hashed them already.
+    sha256: bytes | None = field(default=None, compare=False)
 
     def data(self) -> bytes:
         """The file's bytes (read from ``source`` when it has one)."""
         return self.source.read_bytes() if self.source is not None else self.content or b""
+
+    def digest(self) -> bytes:
+        """The sha256 of the file's bytes."""
+        return self.sha256 if self.sha256 is not None else hashlib.sha256(self.data()).digest()
 
 
 def package_asset(package: str, name: str, dest: str) -> Asset:
@@ -192,6 +199,28 @@ def media_url(ref: str) -> str:
     return "media/" + PurePosixPath(ref.strip().replace("\\", "/")).as_posix()
 
 
+Item = Page | Asset
+
+
+@dataclass(frozen=True)
+class Part:
+    """Pages and files that depend only on the data the keys of ``scope`` name,
+    besides what every part may depend on (the settings, the build date and the
+    records of every kind, apart from what a scope key names). ``key`` names the
+    part among the build's parts. A rebuild told which scope keys changed may take
+    a part's items from the build before it instead of making them (core.reuse)."""
+
+    key: str
+    scope: frozenset[str]
+    make: Callable[[], Iterable[Item]]
+
+
+class Parts(Protocol):
+    """What turns a Part into its items as the build takes them in (core.reuse.Reuse)."""
+
+    def items(self, part: Part, hold: Callable[[Page], Page], put: Callable[[Asset], Asset]) -> list[Item]: ...
+
+
 @dataclass
 class SiteOutput:
     pages: list[Page] = field(default_factory=list)
@@ -200,7 +229,8 @@ class SiteOutput:
     # large files (the printables) hands over a generator, so that a build
     # writing each file as it comes never holds them all (build.build_site
     # turns them into ``assets``).
-    coming: list[Iterable[Page | Asset]] = field(default_factory=list)
+    # Parts among them are made, or taken from the build before, by ``made``.
+    coming: list[Iterable[Item | Part]] = field(default_factory=list)
 
     def extend(self, other: SiteOutput) -> None:
         self.pages.extend(other.pages)
@@ -209,39 +239,65 @@ class SiteOutput:
 
     def made(
         self, write: Callable[[Asset], Asset] | None = None, keep: Callable[[Page], Page] | None = None,
+        parts: Parts | None = None,
     ) -> SiteOutput:
         """This output with what is ``coming`` made, each asset passed through
-        ``write`` and each page through ``keep`` as it comes."""
+        ``write`` and each page through ``keep`` as it comes; each Part made
+        (or taken from the build before) by ``parts`` when given."""
         put: Callable[[Asset], Asset] = write or (lambda asset: asset)
         hold: Callable[[Page], Page] = keep or (lambda page: page)
         out = SiteOutput(pages=[hold(page) for page in self.pages], assets=[put(asset) for asset in self.assets])
+
+        def take(item: Item) -> None:
+            if isinstance(item, Page):
+                out.pages.append(hold(item))
+            else:
+                out.assets.append(put(item))
+
         for stream in self.coming:
             for item in stream:
-                if isinstance(item, Page):
-                    out.pages.append(hold(item))
+                if not isinstance(item, Part):
+                    take(item)
+                elif parts is None:
+                    for made in item.make():
+                        take(made)
                 else:
-                    out.assets.append(put(item))
+                    for made in parts.items(item, hold, put):
+                        if isinstance(made, Page):
+                            out.pages.append(made)
+                        else:
+                            out.assets.append(made)
         return out
 
 
 class AssetWriter:
     """Writes assets straight into the output folder as the build makes them, so
     no build holds every file's bytes at once; what it returns stands for the
-    written file (its ``source``), for the covering steps that read it back.
-    ``check`` may refuse a destination (a hand-written file of the same name)."""
+    written file (its ``source`` and digest), for the covering steps that read it
+    back. ``check`` may refuse a destination (a hand-written file of the same
+    name). ``before``: the digest of each file the folder already holds from the
+    build before (a rebuild); a file whose bytes are the same is left as it is."""
 
-    def __init__(self, root: Path, check: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self, root: Path, check: Callable[[str], None] | None = None, before: Mapping[str, bytes] | None = None,
+    ) -> None:
         self.root = root
         self.check = check
+        self.before = before or {}
+        self.digests: dict[str, bytes] = {}  # dest -> sha256 of what the folder holds from this build
 
     def __call__(self, asset: Asset) -> Asset:
         if self.check is not None:
             self.check(asset.dest)
         path = self.root / asset.dest
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if asset.source is not None:
-            if asset.source != path:
-                shutil.copyfile(asset.source, path)
+        held = self.digests[asset.dest] if asset.dest in self.digests else self.before.get(asset.dest)
+        if asset.source == path:
+            digest = asset.digest()
         else:
-            path.write_bytes(asset.content or b"")
-        return Asset(dest=asset.dest, source=path)
+            data = asset.data()
+            digest = hashlib.sha256(data).digest()
+            if held != digest:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+        self.digests[asset.dest] = digest
+        return Asset(dest=asset.dest, source=path, sha256=digest)

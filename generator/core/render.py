@@ -84,8 +84,18 @@ class Renderer:
     """Renders templates; ``shared`` values (settings, the grid, URL helpers) reach every template."""
 
     def __init__(self, packages: Iterable[str], shared: Mapping[str, Any]) -> None:
-        self.env = make_environment(packages)
+        self.kinds = list(packages)
+        self.env = make_environment(self.kinds)
+        self.shared: set[str] = set()
+        self.share(shared)
+
+    def share(self, shared: Mapping[str, Any]) -> None:
+        """The values every template sees from now on (another build's: its
+        templates, already compiled, read them at each render)."""
+        for name in self.shared - shared.keys():
+            del self.env.globals[name]
         self.env.globals.update(shared)
+        self.shared = set(shared)
 
     def page(self, template: str, src: str, title: str, **context: Any) -> Page:
         here = Page(src, title, "").url

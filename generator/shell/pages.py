@@ -38,7 +38,7 @@ def build_hash(out: SiteOutput) -> str:
     for page in sorted(out.pages, key=lambda p: p.src):
         digest.update(page.src.encode("utf-8") + b"\0" + page.markdown().encode("utf-8") + b"\0")
     for asset in sorted(out.assets, key=lambda a: a.dest):
-        digest.update(asset.dest.encode("utf-8") + b"\0" + hashlib.sha256(asset.data()).digest())
+        digest.update(asset.dest.encode("utf-8") + b"\0" + asset.digest())
     digest.update(_theme_bytes())
     digest.update(package_text("shell", "shell.js").encode("utf-8"))
     digest.update(package_text("shell", "sw.js").encode("utf-8"))
