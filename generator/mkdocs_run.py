@@ -96,7 +96,12 @@ def run_build(config_file: Path, site_dir: Path) -> Site | None:
         plugin = config.plugins.get(PLUGIN_NAME)
         if plugin is None:
             raise BuildFailed(f"{config_file} 的 plugins 里没有 {PLUGIN_NAME}，无法生成村警页面。")
-        mkdocs_build(config)
+        # As `mkdocs build` runs it: MkDocs keeps one plugin object per process.
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
     except PluginError as exc:
         raise BuildFailed(str(exc)) from None
     except (Abort, ConfigurationError) as exc:

@@ -1,6 +1,8 @@
 """The MkDocs plugin: wires MkDocs events to the engine-independent pipeline.
 
     on_config   load + validate data/ (errors -> PluginError), site settings
+    on_pre_build  `cunjing serve` after a good build: the output is set aside
+                so MkDocs' cleaning leaves it (see "Rebuilds" below)
     on_files    build the pages (MkDocs has emptied site_dir by then): generated
                 files go straight into site_dir, pages wait in a spool file; the
                 pages the navigation names are added to MkDocs' files (never
@@ -11,12 +13,21 @@
     on_template_context  the sitemap lists those pages too
     on_page_markdown  generated pages (already HTML) skip Python-Markdown
     on_page_content  their HTML put back; the "示例数据" banner on every page when sample: true
+    on_post_build  a serve rebuild: files of the build before that this one did not make are deleted
+
+Rebuilds (`cunjing serve`): the output of the build before comes back into
+site_dir in on_files. The kinds' parts whose data did not change are taken as
+they were (core.reuse; build.changed_scopes names what changed), their pages
+left unrendered (theme_pages); a file whose bytes did not change is not written
+again (AssetWriter). Each serve session keeps one page spool.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import shutil
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -32,10 +43,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
-from .build import SAMPLE_BANNER, build_site
+from .build import SAMPLE_BANNER, build_site, changed_scopes
 from .core.pages import STYLESHEET, AssetWriter, PageSpool, SiteOutput
 from .core.preview import NOT_FOUND, problem_pages
 from .core.problems import DataError, format_report
+from .core.reuse import Reuse
 from .mkdocs_run import ENV_BUILT, ENV_COUNTY, ENV_DATA, ENV_PROVINCE, ENV_TODAY, PLUGIN_LOGGER
 from .province.load import Province, load_province
 from .province.pages import built_counties, province_output
@@ -67,6 +79,25 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         self.theme_pages: ThemePages | None = None
         self.spool: PageSpool | None = None
         self.nav: Navigation | None = None
+        # `cunjing serve`: the last good build of the county, what this build takes from it.
+        self.reuse = Reuse()
+        self.before: Site | None = None  # its site object
+        self.before_dir: str | None = None  # its site_dir
+        self.writer: AssetWriter | None = None
+        self.digests: dict[str, bytes] = {}  # its files' digests (AssetWriter)
+        self.keeping = False  # this build started from its output
+        self.outputs: set[str] = set()  # every file it wrote, site-relative
+        self.mkdocs_files: set[str] = set()  # this build's files MkDocs writes, site-relative
+        self.session: dict[str, Any] = {}  # Build.session
+
+    @staticmethod
+    def _aside(site_dir: str) -> Path:
+        return Path(site_dir.rstrip("/\\") + ".cunjing-kept")
+
+    def _forget(self) -> None:
+        self.reuse.forget()
+        self.before, self.before_dir, self.digests, self.keeping = None, None, {}, False
+        self.session, self.outputs = {}, set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin across `mkdocs serve` rebuilds.
@@ -161,17 +192,54 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         self._shell(config)
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.keeping = False
+        if not (self.serving and self.site is not None and self.before is not None
+                and self.before_dir == config.site_dir and os.path.isdir(config.site_dir)):
+            self._forget()
+            return
+        # MkDocs empties site_dir next: set its entries aside (on_files brings them back).
+        aside = self._aside(config.site_dir)
+        shutil.rmtree(aside, ignore_errors=True)
+        aside.mkdir()
+        for entry in os.scandir(config.site_dir):
+            os.rename(entry.path, aside / entry.name)
+        self.keeping = True
+
+    def _bring_back(self, site_dir: str) -> None:
+        aside = self._aside(site_dir)
+        for entry in os.scandir(aside):
+            os.rename(entry.path, os.path.join(site_dir, entry.name))
+        aside.rmdir()
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.prepared = {}
         written = self.output is None
+        before_pages = None
         if written:
             # The county: MkDocs has emptied site_dir by now, so files go straight
             # there as each kind makes them (MkDocs would hold every one until the
             # end), and each page's body waits in the spool file until on_env.
             assert self.site is not None
-            writer = AssetWriter(Path(config.site_dir), partial(self._refuse_hand_written, files))
-            self.spool = PageSpool()
-            self.output = build_site(self.site, write=writer, keep=self.spool)
+            if self.keeping:
+                assert self.before is not None
+                self._bring_back(config.site_dir)
+                self.reuse.start(changed_scopes(self.before, self.site))
+                before_pages = self.theme_pages
+            else:
+                self.reuse.start(None)
+                if self.spool is not None:
+                    self.spool.close()
+                self.spool = PageSpool()
+            assert self.spool is not None
+            self.writer = AssetWriter(
+                Path(config.site_dir), partial(self._refuse_hand_written, files),
+                before=self.digests if self.keeping else None,
+            )
+            self.output = build_site(
+                self.site, write=self.writer, keep=self.spool, reuse=self.reuse if self.serving else None,
+                session=self.session if self.serving else None,
+            )
         assert self.output is not None
         named = nav_sources(config.nav) | linked_sources(files) | {HOME}
         rendered_here = []
@@ -185,7 +253,10 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
                 self._refuse_hand_written(files, page.src)
                 rendered_here.append(page)
         banner = SAMPLE_BANNER if self._sample() else ""
-        self.theme_pages = ThemePages(rendered_here, [page.src for page in self.output.pages], banner)
+        self.theme_pages = ThemePages(
+            rendered_here, [page.src for page in self.output.pages], banner,
+            before=before_pages, taken=self.reuse.taken_pages() if before_pages is not None else (),
+        )
         for asset in [] if written else self.output.assets:
             if asset.source is not None:
                 self._add(files, config, asset.dest, abs_src_path=str(asset.source))
@@ -199,12 +270,60 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         return nav
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.serving:
+            self.mkdocs_files = {f.dest_uri for f in files}
         if self.theme_pages is not None and self.nav is not None:
             self.theme_pages.render(env, config, self.nav, files)
-        if self.spool is not None:
+        if self.spool is not None and not self.serving:
             self.spool.close()
             self.spool = None
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.serving:
+            return
+        if self.site is None or self.writer is None:
+            self._forget()
+            return
+        outputs = set(self.writer.digests) | self.mkdocs_files
+        if self.theme_pages is not None:
+            outputs |= set(self.theme_pages.dests.values())
+        if self.keeping:
+            self._drop_stale(config.site_dir, self.outputs - outputs)
+        self.before, self.before_dir, self.digests = self.site, config.site_dir, self.writer.digests
+        self.outputs = outputs
+        self.writer = None
+
+    @staticmethod
+    def _drop_stale(site_dir: str, stale: set[str]) -> None:
+        """Delete the files the build before wrote and this one did not, and the
+        folders that leaves empty."""
+        folders: set[str] = set()
+        for rel in stale:
+            path = os.path.join(site_dir, rel)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+            folder = os.path.dirname(rel)
+            while folder and folder not in folders:
+                folders.add(folder)
+                folder = os.path.dirname(folder)
+        for folder in sorted(folders, key=len, reverse=True):
+            with contextlib.suppress(OSError):  # not empty: something of this build is in it
+                os.rmdir(os.path.join(site_dir, folder))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.before_dir is not None:
+            shutil.rmtree(self._aside(self.before_dir), ignore_errors=True)
+        self._forget()
+
+    def on_shutdown(self) -> None:
+        if self.before_dir is not None:
+            shutil.rmtree(self._aside(self.before_dir), ignore_errors=True)
+        self._forget()
+        self.serving = False
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
 
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig

@@ -15,10 +15,11 @@ the order MkDocs would have listed them (``sitemap_pages``).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +35,8 @@ from mkdocs.structure.pages import Page as MkPage
 from .core.pages import Page, relurl
 
 HOME = "index.md"
+# A page no build makes, rendered to tell whether the theme renders pages as before.
+_PROBE = "cunjing-probe/probe/index.md"
 
 
 def nav_sources(nav: Any) -> set[str]:
@@ -99,13 +102,25 @@ class _ListedFile:
 
 
 class ThemePages:
-    """The generated pages the plugin renders itself, in build order."""
+    """The generated pages the plugin renders itself, in build order.
 
-    def __init__(self, pages: Sequence[Page], order: Sequence[str], banner: str = "") -> None:
+    ``before``: the same site's ThemePages of the build before (``cunjing
+    serve``). A page in ``taken`` (its body unchanged, see core.reuse) is not
+    rendered again when the theme would render an empty page as it did then:
+    its file from that build stays."""
+
+    def __init__(
+        self, pages: Sequence[Page], order: Sequence[str], banner: str = "",
+        before: ThemePages | None = None, taken: Collection[str] = (),
+    ) -> None:
         self.pages = list(pages)
         self.order = list(order)  # every generated page's source, in build order
         self.banner = banner
         self.listed: dict[str, _Listed] = {}
+        self.dests: dict[str, str] = {}  # source -> file, site-relative
+        self.probe = ""  # digest of an empty page as the theme renders it
+        self.before = before
+        self.taken = taken
 
     def render(self, env: jinja2.Environment, config: MkDocsConfig, nav: Navigation, files: Files) -> None:
         """Render and write every page; each is let go once written."""
@@ -113,18 +128,17 @@ class ThemePages:
         build_date = _build_datetime()
         folders: set[str] = set()
         template = env.get_template("main.html")
-        pages, self.pages = self.pages, []
-        for page in pages:
+
+        def output(page: Page) -> tuple[File, MkPage, str]:
             file = File.generated(config, page.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             mk = MkPage(None, file, config)
             mk.markdown = ""
             mk.meta = page.meta()  # what MkDocs would read from its front matter
             mk.content = self.banner + page.body()
-            here = base_url(mk.url)
             context = {
                 "nav": nav,
                 "pages": doc_pages,
-                "base_url": here,
+                "base_url": base_url(mk.url),
                 "extra_css": [_normalize(path, mk.url) for path in config.extra_css],
                 "extra_javascript": [_normalize(str(path), mk.url) for path in config.extra_javascript],
                 "mkdocs_version": mkdocs.__version__,
@@ -132,14 +146,27 @@ class ThemePages:
                 "config": config,
                 "page": mk,
             }
-            output = template.render(context)
+            return file, mk, template.render(context)
+
+        probes = [Page(_PROBE, "", ""), Page(_PROBE, "", "", read_aloud=True)]
+        self.probe = hashlib.sha256("\0".join(output(p)[2] for p in probes).encode("utf-8")).hexdigest()
+        before = self.before if self.before is not None and self.before.probe == self.probe else None
+        self.before = None
+        pages, self.pages = self.pages, []
+        for page in pages:
+            if before is not None and page.src in self.taken and page.src in before.dests:
+                self.listed[page.src] = before.listed[page.src]
+                self.dests[page.src] = before.dests[page.src]
+                continue
+            file, mk, html = output(page)
             dest = file.abs_dest_path
             folder = os.path.dirname(dest)
             if folder not in folders:
                 os.makedirs(folder, exist_ok=True)
                 folders.add(folder)
-            Path(dest).write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
+            Path(dest).write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
             self.listed[page.src] = _Listed(mk.canonical_url, mk.abs_url, mk.update_date)
+            self.dests[page.src] = file.dest_uri
 
     def sitemap_pages(self, pages: Iterable[File]) -> list[Any]:
         """The sitemap's pages: the hand-written ones, then every generated page

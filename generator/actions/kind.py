@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..documents.pages import document_changes
 from ..kind import Kind, Schema
 from . import urls
 from .load import load_actions
@@ -17,6 +18,7 @@ KIND = Kind(
     folder_note="这里放立项整改事项（.md 文件），每件事一个文件。\n",
     needs=("directory",),
     load=load_actions,
+    changes=document_changes(ACTIONS),
     schemas=(Schema("action.schema.json", Action, "data/actions/*.md 开头的信息：立项整改"),),
     count=lambda site: f"{len(ACTIONS.of(site).all)} 项立项整改",
     pages=action_pages,

@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from functools import partial
 
 from ..core import phones
-from ..core.pages import Asset, absolute_url
+from ..core.pages import Asset, Part, absolute_url
 from ..core.settings import SiteConfig, site_url
 from ..core.vcard import VCard
 from . import urls
-from .grid import Grid
+from .grid import Grid, post_scope
 from .schema import Officer, Post
 
 # Two-character family names; any other name's family name is its first character.
@@ -96,13 +98,19 @@ def post_vcard(settings: SiteConfig, post: Post, page_url: str) -> bytes:
     return card.to_bytes()
 
 
-def contact_cards(grid: Grid, settings: SiteConfig) -> list[Asset]:
+def contact_cards(grid: Grid, settings: SiteConfig) -> Iterator[Part]:
+    """Each officer's vCard, then each post's, in parts of one post's scope."""
     base = site_url(settings)
-    out = []
-    for officer in grid.officers:
-        page = absolute_url(base, urls.officer(officer.id))
-        out.append(Asset(dest=urls.officer_vcard(officer.id), content=officer_vcard(grid, settings, officer, page)))
-    for post in grid.posts:
+
+    def officers(post: Post) -> Iterator[Asset]:
+        for officer in post.officers:
+            page = absolute_url(base, urls.officer(officer.id))
+            yield Asset(dest=urls.officer_vcard(officer.id), content=officer_vcard(grid, settings, officer, page))
+
+    def own(post: Post) -> Iterator[Asset]:
         page = absolute_url(base, urls.post(post.id))
-        out.append(Asset(dest=urls.post_vcard(post.id), content=post_vcard(settings, post, page)))
-    return out
+        yield Asset(dest=urls.post_vcard(post.id), content=post_vcard(settings, post, page))
+
+    for name, make in (("officer-vcards", officers), ("post-vcard", own)):
+        for post in grid.posts:
+            yield Part(f"directory:{name}:{post.id}", frozenset((post_scope(post.id),)), partial(make, post))

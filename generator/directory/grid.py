@@ -176,3 +176,25 @@ def resolve_places(
             villages, lambda i, message: report_at(problems, doc, ("villages", i), message), key=lambda v: v.id
         ),
     )
+
+
+def post_scope(post_id: str) -> str:
+    """The scope key of the pages and files that show one post's data (core.reuse)."""
+    return f"directory:post:{post_id}"
+
+
+def _shape(grid: Grid) -> object:
+    """What pages of one post may read of the others: which posts there are, where
+    each is and what it serves (ids), the townships' addresses."""
+    return (
+        sorted((p.id, p.township, p.station, [v.id for v in p.villages], [o.id for o in p.officers])
+               for p in grid.posts),
+        grid.township_slugs, {alias: v.id for alias, v in grid.alias_of.items()}, grid.unchecked, grid.unchecked_phones, grid.workbook,
+    )
+
+
+def post_changes(before: Grid, now: Grid) -> frozenset[str] | None:
+    """The scope keys of the posts whose data differs (None: the grid's shape changed)."""
+    if _shape(before) != _shape(now):
+        return None
+    return frozenset(post_scope(p.id) for p in now.posts if p != before.post_by_id[p.id])

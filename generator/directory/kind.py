@@ -8,6 +8,7 @@ from ..kind import Kind, Load, Schema, Site
 from . import urls
 from .aliases import alias_files
 from .export import directory_export
+from .grid import post_changes
 from .load import load_grid
 from .pages import directory_pages
 from .photos import photo_url
@@ -35,6 +36,7 @@ KIND = Kind(
     folder="posts",
     uses=("events", "stations"),  # the printed board: reception hours, the station's phone
     load=lambda ctx: load_grid(ctx.data_dir, ctx.problems),
+    changes=lambda before, now: post_changes(before.grid, now.grid),
     published_numbers=lambda ctx: ctx.grid.published_numbers(),
     schemas=(Schema("post.schema.json", Post, "data/posts/<警务室编号>.yml：一个警务室", ("id",)),),
     count=_count,

@@ -81,6 +81,6 @@ def directory_pages(build: Build) -> SiteOutput:
         out.pages.extend(township_pages(renderer, grid, township, slug))
     out.assets.extend(photo_assets(grid, build.site.data_dir))
     out.assets.append(package_asset("directory", "officer.svg", DEFAULT_PHOTO))
-    out.assets.extend(contact_cards(grid, settings))
+    out.coming.append(contact_cards(grid, settings))
     out.coming.append(printables(build))
     return out

@@ -11,13 +11,15 @@ millimetres from the printed PDF by tests/directory/test_board_print.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..core import dates
-from ..core.pages import Asset, absolute_url
+from ..core.pages import Asset, Part, absolute_url
 from ..core.printfit import card_layout
 from ..core.settings import site_url
 from . import urls
+from .grid import post_scope
 from .schema import Post
 
 if TYPE_CHECKING:
@@ -56,33 +58,34 @@ def _station_phones(site: Site) -> dict[str, str | None]:
     }
 
 
-def printables(build: Build) -> Iterator[Asset]:
-    """Each village's board and each officer's cards, made one by one (see SiteOutput.coming)."""
+def printables(build: Build) -> Iterator[Part]:
+    """Each village's board and each officer's cards, made one by one (see
+    SiteOutput.coming), in parts of one post's scope."""
     site, renderer = build.site, build.renderer
     grid, settings = site.grid, site.settings
     base = site_url(settings)
     issued = dates.date_text(site.today)
     reception = {post.id: _reception(site, post) for post in grid.posts}
     station_phone = _station_phones(site)
-    for post, village in grid.iter_villages():
-        online = urls.village(village.id)
-        address = absolute_url(base, online)
-        yield (
-            renderer.standalone(
+
+    def boards(post: Post) -> Iterator[Asset]:
+        for village in post.villages:
+            online = urls.village(village.id)
+            address = absolute_url(base, online)
+            yield renderer.standalone(
                 "directory/print_village.html", urls.village_board(village.id), f"{village.name}社区警务公示牌",
                 village=village, post=post, officers=grid.officers_of(village), staff=grid.staff_of(village),
                 reception=reception[post.id], station_phone=station_phone.get(post.id),
                 online=online, address=address, anti_fraud=ANTI_FRAUD, anti_fraud_line=ANTI_FRAUD_LINE,
                 issued=issued, qr=build.qr.svg(address, scale=5, title=f"{village.name}的民警 二维码"),
             )
-        )
-    for officer in grid.officers:
-        online = urls.officer(officer.id)
-        address = absolute_url(base, online)
-        post = grid.post_of_officer[officer.id]
-        villages = grid.villages_of(officer)
-        yield (
-            renderer.standalone(
+
+    def cards(post: Post) -> Iterator[Asset]:
+        for officer in post.officers:
+            online = urls.officer(officer.id)
+            address = absolute_url(base, online)
+            villages = grid.villages_of(officer)
+            yield renderer.standalone(
                 "directory/print_officer_cards.html", urls.officer_cards(officer.id), f"{officer.name}警民联系卡",
                 officer=officer, post=post, villages=villages, online=online, address=address,
                 reception=reception[post.id],
@@ -91,4 +94,7 @@ def printables(build: Build) -> Iterator[Asset]:
                 ),
                 cards=CARDS_PER_SHEET, qr=build.qr.svg(address, scale=2.5, title=f"{officer.name} 二维码"),
             )
-        )
+
+    for name, make in (("boards", boards), ("cards", cards)):
+        for post in grid.posts:
+            yield Part(f"directory:{name}:{post.id}", frozenset((post_scope(post.id),)), partial(make, post))

@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 from markupsafe import Markup
 
 from ..core.markup import render_body
-from ..directory.grid import Grid
+from ..directory.grid import Grid, post_scope
 from ..directory.schema import Post, Village
 
 
@@ -98,6 +98,31 @@ class Documents(Generic[E]):
                 for village in post.villages:
                     if entry.concerns_village(village, post):
                         self._village.setdefault(village.id, []).append((n, entry))
+
+    def _value(self) -> tuple[object, ...]:
+        return (self.all, self.published, self.media, self._county, self._post, self._village)
+
+    def __eq__(self, other: object) -> bool:
+        # Two loads of the same documents over grids of the same shape are equal
+        # (core.reuse): the indexes hold post and village ids, not the grid.
+        return isinstance(other, Documents) and self._value() == other._value()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def shown_at(self, post: Post) -> object:
+        """What the post's and its villages' pages may show of these documents,
+        county-wide ones apart (see changes)."""
+        return (
+            [e for _, e in self._post.get(post.id, [])],
+            [[e for _, e in self._village.get(v.id, [])] for v in post.villages],
+        )
+
+    def changes(self, before: Documents[E], grid: Grid) -> frozenset[str] | None:
+        """The posts whose pages show documents that differ from ``before``'s (a
+        rebuild, see core.reuse); None when a county-wide one or a picture did."""
+        if self.media != before.media or [e for _, e in self._county] != [e for _, e in before._county]:
+            return None
+        return frozenset(post_scope(p.id) for p in grid.posts if self.shown_at(p) != before.shown_at(p))
 
     def published_media(self) -> dict[str, bytes]:
         """The pictures of the published documents (not yet published: not yet out), by site path."""

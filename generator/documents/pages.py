@@ -12,7 +12,7 @@ from markupsafe import Markup
 from ..core.markup import render_body
 from ..core.pages import Asset, Page, absolute_url, src_of
 from ..core.settings import site_url
-from ..kind import Block, Build, FeedItem, Place, PlaceKind, Records
+from ..kind import Block, Build, FeedItem, Place, PlaceKind, Records, Site
 from .entry import Documents, E
 
 
@@ -35,6 +35,15 @@ def document_block(
         return render(build, place, found)
 
     return Block(name, frozenset(places), make)
+
+
+def document_changes(records: Records[Documents[E]]) -> Callable[[Site, Site], frozenset[str] | None]:
+    """Kind.changes of a document kind: the posts whose pages show documents that changed."""
+
+    def changes(before: Site, now: Site) -> frozenset[str] | None:
+        return records.of(now).changes(records.of(before), now.grid)
+
+    return changes
 
 
 def document_page(build: Build, entry: E, template: str, read_aloud: bool, **context: Any) -> Page:

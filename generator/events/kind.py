@@ -6,6 +6,7 @@ from typing import Any
 
 from ..core.pages import absolute_url
 from ..core.settings import site_url
+from ..directory.grid import post_scope
 from ..kind import Kind, Load, Schema, Site
 from ..law.load import LAW
 from ..safety.model import SAFETY
@@ -15,6 +16,14 @@ from .load import load_calendar
 from .model import CALENDAR, Calendar
 from .pages import events_pages
 from .schema import Event
+
+
+def _changes(before: Site, now: Site) -> frozenset[str] | None:
+    """The posts whose pages (or their villages') show calendar entries that changed."""
+    old, new = CALENDAR.of(before), CALENDAR.of(now)
+    return frozenset(
+        post_scope(p.id) for p in now.grid.posts if new.shown_at(p) != old.shown_at(before.grid.post_by_id[p.id])
+    )
 
 
 def _load(ctx: Load) -> Calendar:
@@ -42,6 +51,7 @@ KIND = Kind(
     folder_note="这里放活动日历（每个活动一个 .yml 文件）。\n",
     needs=("directory", "law", "safety"),
     load=_load,
+    changes=_changes,
     schemas=(Schema("event.schema.json", Event, "data/events/*.yml：活动", ("slug",)),),
     count=lambda site: f"{len(CALENDAR.of(site).events)} 项活动",
     pages=events_pages,

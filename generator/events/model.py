@@ -164,6 +164,10 @@ class Calendar:
         """A village's entries: its post's (``post``, including reception hours) and its own."""
         return self._pick(self.by_post.get(post.id), self.by_village.get(village.id))
 
+    def shown_at(self, post: Post) -> object:
+        """The entries the post's and its villages' pages show (see changes)."""
+        return (self.of_post(post), [self.of_village(v, post) for v in post.villages])
+
     def entry(self, key: str) -> Entry | None:
         """The first entry with ``key``."""
         return self.by_key.get(key)

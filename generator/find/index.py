@@ -119,15 +119,20 @@ def officers_of(grid: Grid, photo_of: Callable[[Officer], str | None]) -> dict[s
     }
 
 
-def build_index(grid: Grid, photo_of: Callable[[Officer], str | None]) -> Index:
+def build_index(
+    grid: Grid, photo_of: Callable[[Officer], str | None],
+    keys_of: Callable[[str], dict[str, int]] = term_keys,
+) -> Index:
     """The lookup index of a grid. ``photo_of`` gives an officer's photo URL or None."""
-    return index_of(entries_of(grid), officers_of(grid, photo_of))
+    return index_of(entries_of(grid), officers_of(grid, photo_of), keys_of=keys_of)
 
 
 def index_of(
     entries: list[Entry], officers: dict[str, OfficerRecord], counties: dict[str, str] | None = None,
+    keys_of: Callable[[str], dict[str, int]] = term_keys,
 ) -> Index:
-    """The lookup index of villages (a county's, or every county's of a province)."""
+    """The lookup index of villages (a county's, or every county's of a province);
+    ``keys_of``: term_keys, or one that remembers them (see find.pages)."""
     ordered = sorted(entries, key=lambda e: (sort_key(e.name), sort_key(e.township), e.county, e.id))
     villages = [
         VillageRecord(
@@ -159,7 +164,7 @@ def index_of(
     ]
     postings: dict[str, dict[int, int]] = {}
     for number, term in enumerate(terms):
-        for key, kind in term_keys(term.text).items():
+        for key, kind in keys_of(term.text).items():
             if kind == INNER and term.kind in WHOLE_ONLY:
                 continue
             slot = postings.setdefault(key, {})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..documents.pages import document_changes
 from ..kind import Command, Kind, Schema
 from . import urls
 from .load import load_notices
@@ -18,6 +19,7 @@ KIND = Kind(
     folder_note="这里放安全提示（.md 或 Word .docx 文件）。新建一篇：cunjing new notice --post 警务室编号（用 Word 写加 --docx）\n",
     needs=("directory",),
     load=load_notices,
+    changes=document_changes(NOTICES),
     schemas=(Schema("notice.schema.json", Notice, "data/notices/*.md 开头的信息：安全提示"),),
     count=lambda site: f"{len(NOTICES.of(site).all)} 条安全提示",
     pages=notice_pages,

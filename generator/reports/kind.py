@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..documents.pages import document_changes
 from ..kind import Command, Kind, Schema
 from . import urls
 from .load import load_reports
@@ -18,6 +19,7 @@ KIND = Kind(
     folder_note="这里放工作报告（.md 或 Word .docx 文件）。新建一篇：cunjing new report --post 警务室编号（用 Word 写加 --docx）\n",
     needs=("directory", "visits", "requests"),
     load=load_reports,
+    changes=document_changes(REPORTS),
     schemas=(Schema("report.schema.json", Report, "data/reports/*.md 开头的信息：工作报告"),),
     count=lambda site: f"{len(REPORTS.of(site).all)} 份工作报告",
     pages=report_pages,
