@@ -102,6 +102,9 @@ sample: true
 """
 
 
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def write_data(grid: Grid, data_dir: Path) -> None:
     """Write ``grid`` as a county's data folder: site.yml and one posts/<id>.yml per post.
 
@@ -114,7 +117,8 @@ def write_data(grid: Grid, data_dir: Path) -> None:
     for post in grid.posts:
         record = post.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
         del record["id"]
-        text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=10_000)
+        # libyaml's emitter when PyYAML has it: the same text as safe_dump, about 4x faster.
+        text = yaml.dump(record, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
         (posts / f"{post.id}.yml").write_text(text, encoding="utf-8")
 
 

@@ -125,20 +125,25 @@ def shard_json(index: Index, postings: dict[str, list[tuple[int, int]]], more: b
 MAX_RATIO = 5
 
 
-def _estimate(index: Index, keys: list[str]) -> int:
-    """About the size of a shard's JSON (keys, postings, terms, villages), cheaply."""
+def _estimate_over(index: Index, keys: list[str], limit: int) -> bool:
+    """Whether a shard of these keys would be more than ``limit`` bytes of JSON, by
+    a cheap estimate (keys, postings, terms, villages) that stops once it is over."""
     size = 0
     terms: set[int] = set()
     for key in keys:
         postings = index.postings[key]
         size += len(key) * 2 + 6 * len(postings) + 6
+        if size > limit:
+            return True
         terms.update(n for n, _ in postings)
     villages: set[int] = set()
     for number in terms:
         term = index.terms[number]
         size += len(term.text) * 3 + 3 * len(term.villages) + 10
+        if size > limit:
+            return True
         villages.update(term.villages)
-    return size + 40 * len(villages)
+    return size + 40 * len(villages) > limit
 
 
 def _fits(content: bytes, budget: int) -> bool:
@@ -169,7 +174,7 @@ def split_index(index: Index, budget: int = BUDGET) -> Shards:
     while stack:
         path, keys = stack.pop()
         below = [k for k in keys if len(paths[k]) > len(path)]
-        if not below or _estimate(index, keys) <= MAX_RATIO * budget:
+        if not below or not _estimate_over(index, keys, MAX_RATIO * budget):
             content = shard_json(index, {k: index.postings[k] for k in keys})
             if not below or _fits(content, budget):
                 files[file_name(path)] = content
