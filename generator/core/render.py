@@ -7,16 +7,26 @@ or ``core/_macros.html``.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, PrefixLoader, StrictUndefined, pass_context
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    PrefixLoader,
+    StrictUndefined,
+    pass_context,
+)
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from . import phones
 from .pages import Asset, Page, relurl
+from .pinyin import cache_dir
 
 
 @pass_context
@@ -40,6 +50,18 @@ def _thousands(value: int | str) -> str:
     return value if isinstance(value, str) else f"{value:,}"
 
 
+def bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates kept in the cache folder ($XDG_CACHE_HOME/cunjing/templates),
+    so a build compiles only templates it has not seen; Jinja checks each against its
+    source and compiles it again when it changed. None where the folder cannot be written."""
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+
+
 def make_environment(packages: Iterable[str]) -> Environment:
     """A Jinja environment loading ``<package>/<name>`` from generator.<package>/templates."""
     loader = PrefixLoader(
@@ -54,6 +76,7 @@ def make_environment(packages: Iterable[str]) -> Environment:
         keep_trailing_newline=False,
         # One build renders each template thousands of times: no stat() of its file each time.
         auto_reload=False,
+        bytecode_cache=bytecode_cache(),
     )
     env.filters["rel"] = _rel
     env.filters["tel"] = _tel
