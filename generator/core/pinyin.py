@@ -28,6 +28,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from .cache import cache_dir
+
 _SWITCH = "PYPINYIN_NO_PHRASES"
 _saved = os.environ.get(_SWITCH)
 os.environ[_SWITCH] = "1"
@@ -58,12 +60,6 @@ db.executemany(
 db.commit()
 db.close()
 """
-
-
-def cache_dir() -> Path:
-    """Where cunjing keeps what it makes once per machine ($XDG_CACHE_HOME/cunjing)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cunjing"
 
 
 def _make_store(path: Path) -> None:

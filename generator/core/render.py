@@ -25,8 +25,8 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from . import phones
+from .cache import cache_dir
 from .pages import Asset, Page, relurl
-from .pinyin import cache_dir
 
 
 @pass_context
