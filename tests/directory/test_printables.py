@@ -112,6 +112,15 @@ def page_count(pdf: bytes) -> int:
 PAGE_BOX = (round(186 / 25.4 * 96), 273 / 25.4 * 96)
 
 
+# Whether every picture has loaded, how many cards cut something off, and the
+# page's height: one round trip to the browser per page.
+LAID_OUT = """() => [
+  [...document.images].every(i => i.complete && i.naturalWidth > 0),
+  [...document.querySelectorAll('.cj-card')].filter(c => c.scrollHeight > c.clientHeight + 1).length,
+  document.documentElement.scrollHeight,
+]"""
+
+
 def check_prints(browser: Any, base: str, urls: list[str], *, pdf: bool = True) -> dict[str, float]:
     """Lay each printable out for print and return its height; with pdf, print it too.
 
@@ -128,12 +137,9 @@ def check_prints(browser: Any, base: str, urls: list[str], *, pdf: bool = True) 
         page.emulate_media(media="print")
         for url in urls:
             page.goto(base + url)
-            assert page.evaluate("[...document.images].every(i => i.complete && i.naturalWidth > 0)"), url
-            overflowing = page.evaluate(
-                "[...document.querySelectorAll('.cj-card')].filter(c => c.scrollHeight > c.clientHeight + 1).length"
-            )
+            loaded, overflowing, heights[url] = page.evaluate(LAID_OUT)
+            assert loaded, url
             assert overflowing == 0, url  # nothing on a card is cut off
-            heights[url] = page.evaluate("document.documentElement.scrollHeight")
             assert heights[url] <= PAGE_BOX[1], (url, heights[url])
             if pdf:
                 assert page_count(page.pdf(format="A4", print_background=True)) == 1, url
