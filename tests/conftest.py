@@ -64,6 +64,20 @@ def cunjing(*args: str | Path, cwd: Path = ROOT, fresh: bool = False) -> Run:
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
+def python_code(code: str, *args: str | Path) -> Run:
+    """``python -c code args`` in the project folder, in a process of its own (forked
+    from the warm interpreter as cunjing() is), in the environment cunjing() gives."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CUNJING_")}
+    argv = [str(a) for a in args]
+    warm = warm_interpreter(ROOT, env)
+    if warm.usable(env, ROOT):
+        return Run(*warm.run(argv, env, timeout=300, code=code))
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *argv], cwd=ROOT, capture_output=True, text=True, env=env, timeout=300,
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
 def cunjing_here(*args: str | Path) -> Run:
     """The `cunjing` command's own main() in this process, its output captured, in
     the environment a subprocess of cunjing() gets: a command that does not start

@@ -77,11 +77,14 @@ while True:
         target = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(target, fd)
         os.close(target)
-    sys.argv = ["-m", *request["argv"]]
+    sys.argv = ["-c" if request["code"] else "-m", *request["argv"]]
     sys.path[0] = request["cwd"]
     code = 0
     try:
-        runpy.run_module("generator", run_name="__main__", alter_sys=True)
+        if request["code"]:  # python -c CODE ARGS...
+            exec(compile(request["code"], "<string>", "exec"), {"__name__": "__main__"})
+        else:  # python -m generator ARGS...
+            runpy.run_module("generator", run_name="__main__", alter_sys=True)
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if not isinstance(exc.code, int) and exc.code is not None:
@@ -119,10 +122,14 @@ class Warm:
             return {k: v for k, v in e.items() if not k.startswith("PYTEST_")}
         return self.proc.poll() is None and cwd == self.root and ours(env) == ours(self.env)
 
-    def run(self, args: list[str], env: dict[str, str], timeout: float) -> tuple[int, str, str]:
+    def run(
+        self, args: list[str], env: dict[str, str], timeout: float, code: str | None = None,
+    ) -> tuple[int, str, str]:
+        """``python -m generator ARGS`` (with ``code``: ``python -c CODE ARGS``) in a child:
+        its exit code, output and error output."""
         with tempfile.TemporaryDirectory(dir=self.folder) as tmp:
             out, err = os.path.join(tmp, "out"), os.path.join(tmp, "err")
-            request = {"argv": args, "cwd": str(self.root), "env": env, "out": out, "err": err}
+            request = {"argv": args, "code": code, "cwd": str(self.root), "env": env, "out": out, "err": err}
             with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
                 conn.connect(self.path)
                 conn.sendall((json.dumps(request) + "\n").encode())

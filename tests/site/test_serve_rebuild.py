@@ -3,21 +3,19 @@ always the output a fresh build of the same data writes, byte for byte.
 
 One preview session runs in this process, as MkDocs' serve runs it: the
 plugin object stays, the configuration is read again before each rebuild.
-Each fresh build it is compared with runs in a child process of its own.
+Each fresh build it is compared with runs in a child process of its own
+(tests/warm.py).
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, TODAY, edit
+from conftest import ROOT, TODAY, edit, python_code
 
 URL = "http://127.0.0.1:8000/"
 
@@ -40,12 +38,8 @@ with environment(Path(data), date.fromisoformat(today)):
 
 
 def fresh_build(data: Path, site: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CUNJING_")}
-    run = subprocess.run(
-        [sys.executable, "-c", FRESH, str(ROOT), str(data), str(site), TODAY, URL],
-        cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8",
-    )
-    assert run.returncode == 0, run.stderr[-3000:]
+    run = python_code(FRESH, ROOT, data, site, TODAY, URL)
+    assert run.code == 0, run.err[-3000:]
 
 
 def tree(site: Path) -> dict[str, bytes]:
