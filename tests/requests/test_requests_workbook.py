@@ -26,14 +26,14 @@ def to_workbook(data: Path) -> Path:
     return csv_to_workbook(data / LOG, convert)
 
 
-def test_request_workbook_gives_the_same_figures(data: Path, tmp_path: Path) -> None:
-    before = cunjing("build", "--data", data, "-d", tmp_path / "a", "--today", TODAY)
+def test_request_workbook_gives_the_same_figures(site: Path, data: Path, tmp_path: Path) -> None:
+    """The log as a workbook gives the pages the sample's own log gives (``site``)."""
     to_workbook(data)
     after = cunjing("build", "--data", data, "-d", tmp_path / "b", "--today", TODAY)
-    assert before.code == after.code == 0, after.text
+    assert after.code == 0, after.text
     assert "五个及时" in after.err  # the 30-day alarm still counts the same requests
     for page in ("stats/index.html", "posts/zhongshu-changan/index.html"):
-        assert (tmp_path / "a" / page).read_bytes() == (tmp_path / "b" / page).read_bytes(), page
+        assert (site / page).read_bytes() == (tmp_path / "b" / page).read_bytes(), page
 
 
 def test_a_bad_cell_names_the_workbook_and_row(data: Path) -> None:
