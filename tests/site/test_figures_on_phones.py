@@ -213,36 +213,51 @@ def builds(served: str, served_dated: dict[str, str]) -> list[str]:
     return [served, *served_dated.values()]
 
 
-def test_no_table_scrolls_sideways_and_headers_keep_their_words(
-    browser: Any, served: str, served_dated: dict[str, str],
-) -> None:
+CHARTED = (*PAGES[:2], TOWNSHIP)  # the pages whose charts are measured
+
+
+@pytest.fixture(scope="module")
+def figures_seen(browser: Any, served: str, served_dated: dict[str, str]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Each figures page of each build opened once on a 360×740 phone (JavaScript on,
+    a first visit), every fold open: its tables and charts measured, then its tables
+    again with 大字. (base, url) -> measurements."""
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
     for base in builds(served, served_dated):
         for url in (*PAGES, TOWNSHIP):
             context, page, _ = open_page(browser, base + url, javascript=True)
             try:
                 page.evaluate(UNFOLD)
-                assert page.locator("main table").count() >= 2, url
-                assert page.evaluate(TABLES) == [], (base, url)
+                found = seen[(base, url)] = {
+                    "tables": page.locator("main table").count(),
+                    "charts": page.evaluate(CHARTS) if url in CHARTED else None,
+                    "sideways": page.evaluate(TABLES),
+                }
                 page.evaluate("document.documentElement.classList.add('cj-big')")  # 大字
-                assert page.evaluate(TABLES) == [], (base, url, "大字")
+                found["sideways_big"] = page.evaluate(TABLES)
             finally:
                 context.close()
+    return seen
+
+
+def test_no_table_scrolls_sideways_and_headers_keep_their_words(
+    figures_seen: dict[tuple[str, str], dict[str, Any]],
+) -> None:
+    assert len(figures_seen) == 3 * (len(PAGES) + 1)
+    for (base, url), found in figures_seen.items():
+        assert found["tables"] >= 2, url
+        assert found["sideways"] == [], (base, url)
+        assert found["sideways_big"] == [], (base, url, "大字")
 
 
 def test_chart_text_is_14_px_and_no_label_overlaps_another(
-    browser: Any, served: str, served_dated: dict[str, str],
+    figures_seen: dict[tuple[str, str], dict[str, Any]],
 ) -> None:
-    for base in builds(served, served_dated):
-        for url in (*PAGES[:2], TOWNSHIP):
-            context, page, _ = open_page(browser, base + url, javascript=True)
-            try:
-                page.evaluate(UNFOLD)
-                found = page.evaluate(CHARTS)
-                # The township page has one township's posts (9 in 中枢镇), the others the county's rows.
-                assert found["count"] > (20 if url == TOWNSHIP else 40), url
-                assert found["problems"] == [], (base, url, found["problems"][:10])
-            finally:
-                context.close()
+    charted = [(key, found["charts"]) for key, found in figures_seen.items() if key[1] in CHARTED]
+    assert len(charted) == 3 * len(CHARTED)
+    for (base, url), found in charted:
+        # The township page has one township's posts (9 in 中枢镇), the others the county's rows.
+        assert found["count"] > (20 if url == TOWNSHIP else 40), url
+        assert found["problems"] == [], (base, url, found["problems"][:10])
 
 
 def test_long_labels_and_numbers_still_fit(browser: Any, served: str) -> None:
