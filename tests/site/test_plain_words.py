@@ -30,20 +30,46 @@ def _open(browser: Any, *, javascript: bool = True, agent: str | None = None) ->
     return context, context.new_page()
 
 
-@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
-def test_no_technical_words_or_raw_addresses_on_residents_screens(browser: Any, served: str, javascript: bool) -> None:
+# A finger-sized target, at least 44 px tall: each link that stands alone in its line.
+ALONE = """() => [...document.querySelectorAll('main li > a:only-child, main p > a:only-child')]
+  .filter(a => a.offsetParent !== null && a.parentElement.textContent.trim() === a.textContent.trim())
+  .map(a => [a.textContent.trim().slice(0, 20), a.getBoundingClientRect().height])"""
+
+
+def _screens(browser: Any, served: str, *, javascript: bool) -> dict[str, dict[str, Any]]:
+    """Every resident's screen opened once on a 360×740 phone: the text it renders (closed
+    folds are not) and, with JavaScript, its stand-alone links' heights."""
     context, page = _open(browser, javascript=javascript)
     try:
+        seen: dict[str, dict[str, Any]] = {}
         for url in SCREEN_PAGES:
             page.goto(served + url, wait_until="load")
             if "?q=" in url and javascript:
                 page.wait_for_selector(".cj-find__hit")
-            text = page.locator("body").inner_text()  # what is rendered: closed folds are not
-            for word in WORDS:
-                assert word not in text, (url, word)
-            assert not RAW_URL.findall(text), (url, RAW_URL.findall(text))
+            seen[url] = {
+                "text": page.locator("body").inner_text(),
+                "alone": page.evaluate(ALONE) if javascript else None,
+            }
+        return seen
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def js_screens(browser: Any, served: str) -> dict[str, dict[str, Any]]:
+    return _screens(browser, served, javascript=True)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+def test_no_technical_words_or_raw_addresses_on_residents_screens(
+    request: pytest.FixtureRequest, browser: Any, served: str, javascript: bool,
+) -> None:
+    screens = request.getfixturevalue("js_screens") if javascript else _screens(browser, served, javascript=False)
+    assert set(screens) == set(SCREEN_PAGES)
+    for url, seen in screens.items():
+        for word in WORDS:
+            assert word not in seen["text"], (url, word)
+        assert not RAW_URL.findall(seen["text"]), (url, RAW_URL.findall(seen["text"]))
 
 
 def test_the_ways_to_subscribe_are_one_tap_away_under_more_ways(browser: Any, served: str) -> None:
@@ -137,26 +163,13 @@ def test_the_phone_remembers_my_village(browser: Any, served: str) -> None:
 
 
 # Links that stand alone (the only thing in their list item or paragraph): a
-# finger-sized target, at least 44 px tall.
-ALONE = """() => [...document.querySelectorAll('main li > a:only-child, main p > a:only-child')]
-  .filter(a => a.offsetParent !== null && a.parentElement.textContent.trim() === a.textContent.trim())
-  .map(a => [a.textContent.trim().slice(0, 20), a.getBoundingClientRect().height])"""
-
-
-def test_links_that_stand_alone_are_44_px_tall(browser: Any, served: str) -> None:
-    context, page = _open(browser)
-    try:
-        checked = 0
-        for url in SCREEN_PAGES:
-            page.goto(served + url, wait_until="load")
-            if "?q=" in url:
-                page.wait_for_selector(".cj-find__hit")
-            for text, height in page.evaluate(ALONE):
-                assert height >= 44, (url, text, height)
-                checked += 1
-        assert checked > 100
-    finally:
-        context.close()
+def test_links_that_stand_alone_are_44_px_tall(js_screens: dict[str, dict[str, Any]]) -> None:
+    checked = 0
+    for url, seen in js_screens.items():
+        for text, height in seen["alone"]:
+            assert height >= 44, (url, text, height)
+            checked += 1
+    assert checked > 100
 
 
 def _officer_phones(data: Path = SAMPLE) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
