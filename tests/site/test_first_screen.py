@@ -189,17 +189,19 @@ def test_large_text_never_scrolls_sideways_or_cuts_a_number(phone_page: Any, ser
             phone_page.wait_for_selector(".cj-find__hit")
         elif "find/" in url:
             phone_page.wait_for_load_state("networkidle")
-        if not url.startswith("print/"):  # the shell's 125 % (157 % with 大字) of 26 px
-            root = phone_page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
-            assert root >= (40 if big else 32), (url, root)
-        width, client = phone_page.evaluate(
-            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        # One round trip per page: the root font size, the document's widths, what
+        # sticks out, and the pieces of the numbers.
+        root, width, client, overflow, parts = phone_page.evaluate(
+            "() => [parseFloat(getComputedStyle(document.documentElement).fontSize),"
+            " document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+            f" ({OVERFLOW})(), ({NUMBER_PIECES})()]"
         )
+        if not url.startswith("print/"):  # the shell's 125 % (157 % with 大字) of 26 px
+            assert root >= (40 if big else 32), (url, root)
         assert width <= client, (url, width)
-        assert phone_page.evaluate(OVERFLOW) == [], url
+        assert overflow == [], url
         # Every piece of every visible number (between its break points) on one line,
         # inside the screen.
-        parts = phone_page.evaluate(NUMBER_PIECES)
         for lines, right in parts:
             assert lines == 1 and right <= client, (url, lines, right)
         numbers += len(parts)
