@@ -28,12 +28,12 @@ import tempfile
 import threading
 from pathlib import Path
 
-# The modules a `cunjing build` imports before it reads any data.
+# The modules a `cunjing build` imports before it reads any data. pypinyin comes
+# in through generator.core.pinyin, which imports it with its phrase switch set.
 PRELOAD = [
     "generator.cli", "generator.build", "generator.mkdocs_run", "generator.plugin",
     "mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.structure.files",
-    "mkdocs.structure.pages", "mkdocs.theme", "material", "markdown", "jinja2",
-    "yaml", "pypinyin",
+    "mkdocs.structure.pages", "mkdocs.theme", "material", "markdown", "jinja2", "yaml",
 ]
 
 # The warm interpreter: import, then fork a child for each request on the socket.
