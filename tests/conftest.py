@@ -47,35 +47,38 @@ class Run:
         return self.out + self.err
 
 
-def cunjing(*args: str | Path, cwd: Path = ROOT, fresh: bool = False) -> Run:
-    """Run the real `cunjing` command in a process of its own, as an editor would:
-    forked from this test process's warm interpreter (tests/warm.py) where that is
-    the same as a fresh one, else (or with ``fresh``) a new ``python -m generator``."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CUNJING_")}
-    env.pop("SOURCE_DATE_EPOCH", None)
+def command_env() -> dict[str, str]:
+    """The environment a command gets: this one without cunjing's own variables."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("CUNJING_")}
+
+
+def _python(argv: list[str], env: dict[str, str], *, cwd: Path, code: str | None = None, fresh: bool = False) -> Run:
+    """``python -m generator ARGV`` (with ``code``: ``python -c CODE ARGV``) in a process
+    of its own: forked from this test process's warm interpreter (tests/warm.py) where
+    that is the same as a fresh one, else (or with ``fresh``) a new python."""
     if not fresh:
         warm = warm_interpreter(ROOT, env)
         if warm.usable(env, cwd):
-            return Run(*warm.run([str(a) for a in args], env, timeout=300))
+            return Run(*warm.run(argv, env, timeout=300, code=code))
+    start = ["-c", code] if code is not None else ["-m", "generator"]
     proc = subprocess.run(
-        [sys.executable, "-m", "generator", *map(str, args)],
-        cwd=cwd, capture_output=True, text=True, env=env, timeout=300,
+        [sys.executable, *start, *argv], cwd=cwd, capture_output=True, text=True, env=env, timeout=300,
     )
     return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def cunjing(*args: str | Path, cwd: Path = ROOT, fresh: bool = False) -> Run:
+    """Run the real `cunjing` command in a process of its own, as an editor would
+    (``fresh``: in a new python, not forked from the warm one)."""
+    env = command_env()
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return _python([str(a) for a in args], env, cwd=cwd, fresh=fresh)
 
 
 def python_code(code: str, *args: str | Path) -> Run:
-    """``python -c code args`` in the project folder, in a process of its own (forked
-    from the warm interpreter as cunjing() is), in the environment cunjing() gives."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CUNJING_")}
-    argv = [str(a) for a in args]
-    warm = warm_interpreter(ROOT, env)
-    if warm.usable(env, ROOT):
-        return Run(*warm.run(argv, env, timeout=300, code=code))
-    proc = subprocess.run(
-        [sys.executable, "-c", code, *argv], cwd=ROOT, capture_output=True, text=True, env=env, timeout=300,
-    )
-    return Run(proc.returncode, proc.stdout, proc.stderr)
+    """``python -c code args`` in the project folder, in a process of its own, as
+    cunjing() runs a command."""
+    return _python([str(a) for a in args], command_env(), cwd=ROOT, code=code)
 
 
 def cunjing_here(*args: str | Path) -> Run:

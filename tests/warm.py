@@ -73,6 +73,7 @@ while True:
     time.tzset()
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
+    os.close(null)
     for fd, name in ((1, request["out"]), (2, request["err"])):
         target = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(target, fd)
@@ -86,9 +87,11 @@ while True:
         else:  # python -m generator ARGS...
             runpy.run_module("generator", run_name="__main__", alter_sys=True)
     except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        if not isinstance(exc.code, int) and exc.code is not None:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or 0
+        else:  # sys.exit("message"): python prints it and exits with 1
             print(exc.code, file=sys.stderr)
+            code = 1
     except BaseException:
         traceback.print_exc()
         code = 1

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from test_small_screens import OVERFLOW, PAGE_KINDS
+from test_small_screens import OVERFLOW, PAGE_KINDS, WIDTHS
 
 from generator.directory import urls as directory_urls
 
-from helpers import NUMBER_PIECES, sample
+from helpers import NUMBER_PIECES, at_once, sample
 
 
 def go(page: Any, url: str) -> None:
@@ -191,10 +191,9 @@ def test_large_text_never_scrolls_sideways_or_cuts_a_number(phone_page: Any, ser
             phone_page.wait_for_load_state("networkidle")
         # One round trip per page: the root font size, the document's widths, what
         # sticks out, and the pieces of the numbers.
-        root, width, client, overflow, parts = phone_page.evaluate(
-            "() => [parseFloat(getComputedStyle(document.documentElement).fontSize),"
-            " document.documentElement.scrollWidth, document.documentElement.clientWidth,"
-            f" ({OVERFLOW})(), ({NUMBER_PIECES})()]"
+        root, (width, client), overflow, parts = at_once(
+            phone_page, "() => parseFloat(getComputedStyle(document.documentElement).fontSize)",
+            WIDTHS, OVERFLOW, NUMBER_PIECES,
         )
         if not url.startswith("print/"):  # the shell's 125 % (157 % with 大字) of 26 px
             assert root >= (40 if big else 32), (url, root)

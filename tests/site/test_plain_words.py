@@ -30,7 +30,8 @@ def _open(browser: Any, *, javascript: bool = True, agent: str | None = None) ->
     return context, context.new_page()
 
 
-# A finger-sized target, at least 44 px tall: each link that stands alone in its line.
+# Links that stand alone (the only thing in their list item or paragraph): a
+# finger-sized target, at least 44 px tall.
 ALONE = """() => [...document.querySelectorAll('main li > a:only-child, main p > a:only-child')]
   .filter(a => a.offsetParent !== null && a.parentElement.textContent.trim() === a.textContent.trim())
   .map(a => [a.textContent.trim().slice(0, 20), a.getBoundingClientRect().height])"""
@@ -162,7 +163,6 @@ def test_the_phone_remembers_my_village(browser: Any, served: str) -> None:
         context.close()
 
 
-# Links that stand alone (the only thing in their list item or paragraph): a
 def test_links_that_stand_alone_are_44_px_tall(js_screens: dict[str, dict[str, Any]]) -> None:
     checked = 0
     for url, seen in js_screens.items():

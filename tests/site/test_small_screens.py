@@ -21,7 +21,7 @@ from generator.directory.pages import township_pages
 from generator.find.urls import FIND
 
 from conftest import ROOT
-from helpers import NUMBER_PIECES, sample
+from helpers import NUMBER_PIECES, at_once, sample
 
 sys.path.insert(0, str(ROOT))
 from bench.synthetic import synthetic_grid
@@ -72,15 +72,18 @@ OVERFLOW = """() => {
 }"""
 
 
+# The document's width and the width it has on screen.
+WIDTHS = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+
+
 def test_nothing_sticks_out_at_320_px(browser: Any, served: str) -> None:
     context, page = phone(browser, 320)
     try:
         for url in PAGE_KINDS:
             go(page, served + url)
             # One round trip per page: the h1 count, what sticks out, the document's widths.
-            h1, overflow, width, client = page.evaluate(
-                f"() => [document.querySelectorAll('h1').length, ({OVERFLOW})(),"
-                " document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            h1, overflow, (width, client) = at_once(
+                page, "() => document.querySelectorAll('h1').length", OVERFLOW, WIDTHS,
             )
             assert h1 >= 1, url
             assert overflow == [], url
@@ -110,7 +113,7 @@ def test_every_phone_number_is_a_call_control_of_48_px(browser: Any, served: str
             go(page, served + url)
             if "?q=" in url:
                 page.wait_for_selector(".cj-find__hit")
-            links, pieces = page.evaluate(f"() => [({TEL_LINKS})(), ({NUMBER_PIECES})()]")
+            links, pieces = at_once(page, TEL_LINKS, NUMBER_PIECES)
             for link in links:
                 assert link["height"] >= 48 and link["width"] >= 48, (url, link["text"])
                 assert link["size"] >= 18, (url, link["text"], link["size"])  # large digits
