@@ -59,7 +59,7 @@ def _python(argv: list[str], env: dict[str, str], *, cwd: Path, code: str | None
     if not fresh:
         warm = warm_interpreter(ROOT, env)
         if warm.usable(env, cwd):
-            return Run(*warm.run(argv, env, timeout=300, code=code))
+            return Run(*warm.run(argv, env, cwd, timeout=300, code=code))
     start = ["-c", code] if code is not None else ["-m", "generator"]
     proc = subprocess.run(
         [sys.executable, *start, *argv], cwd=cwd, capture_output=True, text=True, env=env, timeout=300,

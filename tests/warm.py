@@ -8,10 +8,12 @@ its code. A child is a process of its own, as a fresh ``python -m generator``
 is (its own memory, its own exit), started from a state no command has touched.
 
 What a fork shares with its warm parent is the interpreter's start: its string
-hash seed and the environment the imports saw. So a command whose environment
-differs from the warm one's (apart from pytest's own PYTEST_* variables) runs in
-a fresh interpreter, and so does every command asked for with ``fresh=True``
-(the two reproducible builds compared byte for byte start with seeds of their own).
+hash seed, the environment the imports saw and the generator they found. So a
+command runs in a fresh interpreter when its environment differs from the warm
+one's (apart from the variables in IGNORED), when the folder it starts in would
+give ``python -m generator`` another generator than this project's, and when it
+is asked for with ``fresh=True`` (the two reproducible builds compared byte for
+byte start with seeds of their own).
 """
 
 from __future__ import annotations
@@ -103,6 +105,18 @@ while True:
 """
 
 
+# Variables a command's result does not depend on: pytest's own, and the one
+# Material's templates package sets in os.environ when imported (the test process
+# imports it for in-process builds; every build sets it before MkDocs starts).
+IGNORED = ("PYTEST_", "NO_MKDOCS_2_WARNING")
+
+
+def _same(env: dict[str, str], other: dict[str, str]) -> bool:
+    def ours(e: dict[str, str]) -> dict[str, str]:
+        return {k: v for k, v in e.items() if not k.startswith(IGNORED)}
+    return ours(env) == ours(other)
+
+
 class Warm:
     """One warm interpreter for this test process, started on first use."""
 
@@ -118,21 +132,38 @@ class Warm:
         assert self.proc.stdout is not None
         if self.proc.stdout.readline() != "ready\n":
             raise RuntimeError("the warm interpreter did not start")
+        self.installed: bool | None = None  # whether the installed generator is root's
         atexit.register(self.close)
 
     def usable(self, env: dict[str, str], cwd: Path) -> bool:
-        def ours(e: dict[str, str]) -> dict[str, str]:
-            return {k: v for k, v in e.items() if not k.startswith("PYTEST_")}
-        return self.proc.poll() is None and cwd == self.root and ours(env) == ours(self.env)
+        """Whether a child of this interpreter runs the command as a fresh python would."""
+        return self.proc.poll() is None and _same(env, self.env) and self._imports_ours(cwd)
+
+    def _imports_ours(self, cwd: Path) -> bool:
+        """Whether ``python -m generator`` started in ``cwd`` imports this project's
+        generator, as the warm one did: in the project itself, or from a folder
+        without a generator of its own when the installed one is this project's."""
+        if cwd == self.root:
+            return True
+        if (cwd / "generator").exists():
+            return False
+        if self.installed is None:
+            with tempfile.TemporaryDirectory() as elsewhere:
+                found = subprocess.run(
+                    [sys.executable, "-c", "import importlib.util as u; print(u.find_spec('generator').origin)"],
+                    cwd=elsewhere, env=self.env, capture_output=True, text=True,
+                )
+            self.installed = found.returncode == 0 and Path(found.stdout.strip()) == self.root / "generator" / "__init__.py"
+        return self.installed
 
     def run(
-        self, args: list[str], env: dict[str, str], timeout: float, code: str | None = None,
+        self, args: list[str], env: dict[str, str], cwd: Path, timeout: float, code: str | None = None,
     ) -> tuple[int, str, str]:
         """``python -m generator ARGS`` (with ``code``: ``python -c CODE ARGS``) in a child:
         its exit code, output and error output."""
         with tempfile.TemporaryDirectory(dir=self.folder) as tmp:
             out, err = os.path.join(tmp, "out"), os.path.join(tmp, "err")
-            request = {"argv": args, "code": code, "cwd": str(self.root), "env": env, "out": out, "err": err}
+            request = {"argv": args, "code": code, "cwd": str(cwd), "env": env, "out": out, "err": err}
             with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
                 conn.connect(self.path)
                 conn.sendall((json.dumps(request) + "\n").encode())
