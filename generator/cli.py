@@ -21,7 +21,6 @@ from typing import NoReturn
 from . import emit, mkdocs_run
 from .core.dates import build_date
 from .core.output import atomic_site
-from .core.precompress import precompress
 from .core.problems import DataError, format_report
 from .kinds import KINDS
 from .province.load import Province, is_province, load_province
@@ -191,7 +190,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         with mkdocs_run.environment(args.data, build_date(args.today)), atomic_site(args.site_dir) as tmp:
             site = mkdocs_run.run_build(config, tmp)
-            precompress(tmp)  # .gz siblings for the web server (deploy/nginx.conf)
     except mkdocs_run.BuildFailed as exc:
         print(str(exc), file=sys.stderr)
         print(f"网站没有生成，{args.site_dir} 保持原样。", file=sys.stderr)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
+from .core.precompress import precompress
 from .site import Site
 
 PLUGIN_NAME = "cunjing"
@@ -79,7 +80,8 @@ class _Collect(logging.Handler):
 
 
 def run_build(config_file: Path, site_dir: Path) -> Site | None:
-    """Strict MkDocs build of config_file into site_dir (which it empties).
+    """Strict MkDocs build of config_file into site_dir (which it empties), with
+    the .gz copies of its text files (core.precompress).
 
     Returns the site object the plugin built the pages from (None for a
     province's own pages).
@@ -98,8 +100,10 @@ def run_build(config_file: Path, site_dir: Path) -> Site | None:
             raise BuildFailed(f"{config_file} 的 plugins 里没有 {PLUGIN_NAME}，无法生成村警页面。")
         # As `mkdocs build` runs it: MkDocs keeps one plugin object per process.
         config.plugins.on_startup(command="build", dirty=False)
+        plugin.compressing = True
         try:
             mkdocs_build(config)
+            compressed = plugin.compressed
         finally:
             config.plugins.on_shutdown()
     except PluginError as exc:
@@ -109,6 +113,7 @@ def run_build(config_file: Path, site_dir: Path) -> Site | None:
         raise BuildFailed(details) from None
     finally:
         logger.removeHandler(collect)
+    precompress(site_dir, compressed)  # .gz siblings for the web server (deploy/nginx.conf)
     site: Site | None = plugin.site
     return site
 

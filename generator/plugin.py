@@ -44,6 +44,7 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
 from .build import SAMPLE_BANNER, build_site, changed_scopes
+from .core.outfiles import OutputFiles
 from .core.pages import STYLESHEET, AssetWriter, PageSpool, SiteOutput
 from .core.preview import NOT_FOUND, problem_pages
 from .core.problems import DataError, format_report
@@ -84,6 +85,12 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         self.before: Site | None = None  # its site object
         self.before_dir: str | None = None  # its site_dir
         self.writer: AssetWriter | None = None
+        # The process that writes this build's files, and the .gz copies it made
+        # (path -> size); those only when ``compressing`` (mkdocs_run.run_build,
+        # which makes every other .gz copy after the build).
+        self.out: OutputFiles | None = None
+        self.compressing = False
+        self.compressed: dict[str, int] = {}
         self.digests: dict[str, bytes] = {}  # its files' digests (AssetWriter)
         self.keeping = False  # this build started from its output
         self.outputs: set[str] = set()  # every file it wrote, site-relative
@@ -232,9 +239,11 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
                     self.spool.close()
                 self.spool = PageSpool()
             assert self.spool is not None
+            self._stop_writing()
+            self.out = OutputFiles(compress=self.compressing)
             self.writer = AssetWriter(
                 Path(config.site_dir), partial(self._refuse_hand_written, files),
-                before=self.digests if self.keeping else None,
+                before=self.digests if self.keeping else None, files=self.out,
             )
             self.output = build_site(
                 self.site, write=self.writer, keep=self.spool, reuse=self.reuse if self.serving else None,
@@ -273,13 +282,16 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
         if self.serving:
             self.mkdocs_files = {f.dest_uri for f in files}
         if self.theme_pages is not None and self.nav is not None:
-            self.theme_pages.render(env, config, self.nav, files)
+            self.theme_pages.render(env, config, self.nav, files, self.out)
         if self.spool is not None and not self.serving:
             self.spool.close()
             self.spool = None
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.out is not None:
+            self.compressed = self.out.close()
+            self.out = None
         if not self.serving:
             return
         if self.site is None or self.writer is None:
@@ -311,12 +323,21 @@ class CunjingPlugin(BasePlugin[CunjingConfig]):
             with contextlib.suppress(OSError):  # not empty: something of this build is in it
                 os.rmdir(os.path.join(site_dir, folder))
 
+    def _stop_writing(self) -> None:
+        """Stop the writer process of a build that did not finish."""
+        if self.out is not None:
+            self.out.abort()
+            self.out = None
+        self.compressed = {}
+
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_writing()
         if self.before_dir is not None:
             shutil.rmtree(self._aside(self.before_dir), ignore_errors=True)
         self._forget()
 
     def on_shutdown(self) -> None:
+        self._stop_writing()
         if self.before_dir is not None:
             shutil.rmtree(self._aside(self.before_dir), ignore_errors=True)
         self._forget()

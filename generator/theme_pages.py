@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
+from .core.outfiles import OutputFiles
 from .core.pages import Page, relurl
 
 HOME = "index.md"
@@ -122,8 +123,12 @@ class ThemePages:
         self.before = before
         self.taken = taken
 
-    def render(self, env: jinja2.Environment, config: MkDocsConfig, nav: Navigation, files: Files) -> None:
-        """Render and write every page; each is let go once written."""
+    def render(
+        self, env: jinja2.Environment, config: MkDocsConfig, nav: Navigation, files: Files,
+        out: OutputFiles | None = None,
+    ) -> None:
+        """Render and write every page (through ``out``, the build's writer process,
+        when given); each is let go once written."""
         doc_pages = files.documentation_pages()
         build_date = _build_datetime()
         folders: set[str] = set()
@@ -160,11 +165,15 @@ class ThemePages:
                 continue
             file, mk, html = output(page)
             dest = file.abs_dest_path
-            folder = os.path.dirname(dest)
-            if folder not in folders:
-                os.makedirs(folder, exist_ok=True)
-                folders.add(folder)
-            Path(dest).write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+            data = html.encode("utf-8", errors="xmlcharrefreplace")
+            if out is not None:
+                out.write(dest, data)
+            else:
+                folder = os.path.dirname(dest)
+                if folder not in folders:
+                    os.makedirs(folder, exist_ok=True)
+                    folders.add(folder)
+                Path(dest).write_bytes(data)
             self.listed[page.src] = _Listed(mk.canonical_url, mk.abs_url, mk.update_date)
             self.dests[page.src] = file.dest_uri
 

@@ -15,6 +15,8 @@ from typing import Protocol
 
 import yaml
 
+from .outfiles import OutputFiles
+
 # The package's own files (styles, scripts, pictures) are published here.
 ASSET_DIR = "assets/cunjing/"
 STYLESHEET = ASSET_DIR + "cunjing.css"  # every kind's CSS, joined
@@ -175,10 +177,16 @@ class Asset:
     source: Path | None = field(default=None)
     # The sha256 of the bytes, where the writer has hashed them already.
     sha256: bytes | None = field(default=None, compare=False)
+    # Called before ``source`` is read: waits until the writer has written it.
+    ready: Callable[[], None] | None = field(default=None, compare=False, repr=False)
 
     def data(self) -> bytes:
         """The file's bytes (read from ``source`` when it has one)."""
-        return self.source.read_bytes() if self.source is not None else self.content or b""
+        if self.source is None:
+            return self.content or b""
+        if self.ready is not None:
+            self.ready()
+        return self.source.read_bytes()
 
     def digest(self) -> bytes:
         """The sha256 of the file's bytes."""
@@ -276,14 +284,17 @@ class AssetWriter:
     written file (its ``source`` and digest), for the covering steps that read it
     back. ``check`` may refuse a destination (a hand-written file of the same
     name). ``before``: the digest of each file the folder already holds from the
-    build before (a rebuild); a file whose bytes are the same is left as it is."""
+    build before (a rebuild); a file whose bytes are the same is left as it is.
+    ``files``: the writer process the files go through (else written here)."""
 
     def __init__(
         self, root: Path, check: Callable[[str], None] | None = None, before: Mapping[str, bytes] | None = None,
+        files: OutputFiles | None = None,
     ) -> None:
         self.root = root
         self.check = check
         self.before = before or {}
+        self.files = files
         self.digests: dict[str, bytes] = {}  # dest -> sha256 of what the folder holds from this build
 
     def __call__(self, asset: Asset) -> Asset:
@@ -291,13 +302,20 @@ class AssetWriter:
             self.check(asset.dest)
         path = self.root / asset.dest
         held = self.digests[asset.dest] if asset.dest in self.digests else self.before.get(asset.dest)
+        if asset.source is not None and self.files is not None and self.files.pending(asset.source):
+            self.files.settle()  # a copy of a file this build has sent to the writer
         if asset.source == path:
             digest = asset.digest()
         else:
             data = asset.data()
             digest = hashlib.sha256(data).digest()
             if held != digest:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(data)
+                if self.files is not None:
+                    self.files.write(str(path), data)
+                else:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(data)
         self.digests[asset.dest] = digest
-        return Asset(dest=asset.dest, source=path, sha256=digest)
+        return Asset(
+            dest=asset.dest, source=path, sha256=digest, ready=self.files.settle if self.files is not None else None,
+        )

@@ -12,6 +12,7 @@ compression level is fixed, so the same site gives byte-identical .gz files.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -37,17 +38,22 @@ def wanted(path: Path) -> bool:
     return path.suffix in SUFFIXES and path.is_file() and path.stat().st_size > MIN_SIZE
 
 
-def precompress(site_dir: Path) -> list[Path]:
+def precompress(site_dir: Path, done: Mapping[str, int] | None = None) -> list[Path]:
     """Write ``<file>.gz`` beside every text file over MIN_SIZE; returns them, sorted.
 
     An existing sibling is rewritten (MkDocs writes sitemap.xml.gz with the
-    build date in its header), so every .gz follows the same rules.
+    build date in its header), so every .gz follows the same rules; apart from
+    those in ``done`` (path -> size of the file it was made from), which the
+    build's writer has made already from the same bytes.
     """
-    paths = [path for path in sorted(site_dir.rglob("*")) if wanted(path)]
+    done = done or {}
+    paths = sorted(path for path in site_dir.rglob("*") if wanted(path))
+    todo = [path for path in paths if done.get(str(path)) != path.stat().st_size]
     # libdeflate lets go of the GIL while it compresses, and so does file I/O:
     # one thread per core. Each file's .gz depends on that file alone.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return list(pool.map(_compress, paths))
+        list(pool.map(_compress, todo))
+    return [path.with_name(path.name + ".gz") for path in paths]
 
 
 def _compress(path: Path) -> Path:

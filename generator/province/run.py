@@ -19,7 +19,6 @@ from pathlib import Path
 
 from .. import mkdocs_run
 from ..core.output import atomic_site
-from ..core.precompress import precompress
 from ..core.problems import DataError, format_report
 from .load import Province
 
@@ -45,7 +44,6 @@ def build_county_into(province: Path, county_id: str, config: Path, out: Path, t
     try:
         with mkdocs_run.environment(province, today, county=county_id):
             site = mkdocs_run.run_build(config, out)
-            precompress(out)
     except mkdocs_run.BuildFailed as exc:
         return CountyRun(county_id, False, 0, time.perf_counter() - start, str(exc))
     assert site is not None
@@ -65,7 +63,6 @@ def build_root_into(province: Path, config: Path, site_dir: Path, today: date) -
     try:
         with mkdocs_run.environment(province, today, built=site_dir):
             mkdocs_run.run_build(config, tmp)
-            precompress(tmp)
         for entry in sorted(tmp.iterdir()):
             target = site_dir / entry.name
             if target.is_dir() and not target.is_symlink():
