@@ -78,7 +78,7 @@ class OutputFiles:
         from .precompress import LEVEL
 
         self.compress = compress
-        self.compressed: dict[str, int] = {}  # path -> size of the file its .gz was made from
+        self.compressed: dict[str, int] = {}  # absolute path -> size of the file its .gz was made from
         self._pending: set[str] = set()  # sent since the last settle
         self._proc: subprocess.Popen[bytes] | None = subprocess.Popen(
             [sys.executable, "-c", _WRITER, str(LEVEL)],
@@ -98,7 +98,7 @@ class OutputFiles:
         self._send(_GZIP if gz else 0, path, data)
         self._pending.add(path)
         if gz:
-            self.compressed[path] = len(data)
+            self.compressed[os.path.abspath(path)] = len(data)
 
     def pending(self, path: str | Path) -> bool:
         """Whether ``path`` was sent and may not be on disk yet."""

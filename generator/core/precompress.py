@@ -12,6 +12,7 @@ compression level is fixed, so the same site gives byte-identical .gz files.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -34,8 +35,6 @@ def gzip_bytes(data: bytes) -> bytes:
     return bytes(deflate.gzip_compress(data, LEVEL))
 
 
-def wanted(path: Path) -> bool:
-    return path.suffix in SUFFIXES and path.is_file() and path.stat().st_size > MIN_SIZE
 
 
 def precompress(site_dir: Path, done: Mapping[str, int] | None = None) -> list[Path]:
@@ -44,22 +43,38 @@ def precompress(site_dir: Path, done: Mapping[str, int] | None = None) -> list[P
     An existing sibling is rewritten (MkDocs writes sitemap.xml.gz with the
     build date in its header), so every .gz follows the same rules; apart from
     those in ``done`` (path -> size of the file it was made from), which the
-    build's writer has made already from the same bytes.
+    build's writer has made already from the same bytes (absolute paths).
     """
     done = done or {}
-    paths = sorted(path for path in site_dir.rglob("*") if wanted(path))
-    todo = [path for path in paths if done.get(str(path)) != path.stat().st_size]
+    wanted: list[str] = []
+    todo: list[str] = []
+    # os.walk and one stat per text file: pathlib's rglob with is_file() and
+    # stat() took a second per 15,000 files.
+    for folder, _, names in os.walk(os.path.abspath(site_dir)):
+        for name in names:
+            if os.path.splitext(name)[1] not in SUFFIXES:
+                continue
+            path = os.path.join(folder, name)
+            try:
+                info = os.stat(path)
+            except FileNotFoundError:  # a broken link
+                continue
+            if stat.S_ISREG(info.st_mode) and info.st_size > MIN_SIZE:
+                wanted.append(path)
+                if done.get(path) != info.st_size:
+                    todo.append(path)
     # libdeflate lets go of the GIL while it compresses, and so does file I/O:
     # one thread per core. Each file's .gz depends on that file alone.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         list(pool.map(_compress, todo))
-    return [path.with_name(path.name + ".gz") for path in paths]
+    return sorted(Path(path + ".gz") for path in wanted)
 
 
-def _compress(path: Path) -> Path:
-    target = path.with_name(path.name + ".gz")
-    target.write_bytes(gzip_bytes(path.read_bytes()))
-    return target
+def _compress(path: str) -> None:
+    with open(path, "rb") as source:
+        data = source.read()
+    with open(path + ".gz", "wb") as target:
+        target.write(gzip_bytes(data))
 
 
 def main(argv: list[str] | None = None) -> int:
