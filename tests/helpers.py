@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import copy
 import csv
+import hashlib
 import html as html_lib
+import io
 import posixpath
 import re
 import shutil
@@ -351,6 +353,19 @@ def action_day(doc: Doc) -> date:
 
 
 # -- the Excel roster ---------------------------------------------------------------
+
+_BOOKS: dict[bytes, openpyxl.Workbook] = {}
+
+
+def read_book(path: Path) -> openpyxl.Workbook:
+    """The workbook at ``path`` as openpyxl loads it, loaded once per content (a copy
+    of the same bytes elsewhere is the same book): for reading only, never to change."""
+    data = path.read_bytes()
+    key = hashlib.sha256(data).digest()
+    if key not in _BOOKS:
+        _BOOKS[key] = openpyxl.load_workbook(io.BytesIO(data))
+    return _BOOKS[key]
+
 
 def workbook_data(tmp_path: Path, workbook: Path) -> Path:
     """A copy of the sample whose roster and 平安建设 are the workbook, not posts/ and safety/."""

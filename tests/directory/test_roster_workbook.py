@@ -9,7 +9,7 @@ import openpyxl
 import vobject
 
 from conftest import SAMPLE, TODAY, check, cunjing
-from helpers import workbook_data
+from helpers import read_book, workbook_data
 
 SHEETS = ["警务室", "村（社区）", "民警", "辅警协管员", "平安建设", "调解员", "六位一体"]
 
@@ -30,7 +30,7 @@ def set_cell(path: Path, sheet: str, row: int, header: str, value: str) -> None:
 
 
 def test_workbook_has_the_sheets_headers_dropdowns_and_frozen_header(workbook: Path) -> None:
-    book = openpyxl.load_workbook(workbook)
+    book = read_book(workbook)
     assert book.sheetnames == SHEETS
     for ws in book.worksheets:
         assert ws.freeze_panes == "A2"
@@ -70,7 +70,7 @@ def test_site_from_the_workbook_is_byte_identical(site: Path, workbook: Path, tm
 
 def test_a_phone_changed_in_a_cell_changes_page_vcard_and_card(workbook: Path, tmp_path: Path) -> None:
     data = workbook_data(tmp_path, workbook)
-    book = openpyxl.load_workbook(data / "名册.xlsx")
+    book = read_book(data / "名册.xlsx")
     set_cell(data / "名册.xlsx", "民警", officer_row(book, "li-bohua"), "电话", "0873-0650199")
     out = tmp_path / "site"
     run = cunjing("build", "--data", data, "-d", out, "--today", TODAY)
@@ -85,7 +85,7 @@ def test_a_phone_changed_in_a_cell_changes_page_vcard_and_card(workbook: Path, t
 
 def test_a_problem_names_workbook_sheet_row_and_column(workbook: Path, tmp_path: Path) -> None:
     data = workbook_data(tmp_path, workbook)
-    row = officer_row(openpyxl.load_workbook(data / "名册.xlsx"), "wang-rong")
+    row = officer_row(read_book(data / "名册.xlsx"), "wang-rong")
     set_cell(data / "名册.xlsx", "民警", row, "电话", "12345")
     err = check(data)
     errors = [r for r in err.splitlines() if " 错误：" in r]
@@ -98,7 +98,7 @@ def test_a_problem_names_workbook_sheet_row_and_column(workbook: Path, tmp_path:
 
 def test_a_rule_across_posts_names_the_sheet_row_and_column(workbook: Path, tmp_path: Path) -> None:
     data = workbook_data(tmp_path, workbook)
-    row = officer_row(openpyxl.load_workbook(data / "名册.xlsx"), "wang-rong")
+    row = officer_row(read_book(data / "名册.xlsx"), "wang-rong")
     set_cell(data / "名册.xlsx", "民警", row, "编号", "li-bohua")  # the same officer id twice
     err = check(data)
     assert f"名册.xlsx 民警 第{row}行【编号】" in err, err
@@ -115,7 +115,7 @@ def test_workbook_and_post_files_both_present_is_one_clear_error(workbook: Path,
 
 def test_a_residents_mobile_in_a_cell_is_refused(workbook: Path, tmp_path: Path) -> None:
     data = workbook_data(tmp_path, workbook)
-    row = officer_row(openpyxl.load_workbook(data / "名册.xlsx"), "wang-rong")
+    row = officer_row(read_book(data / "名册.xlsx"), "wang-rong")
     set_cell(data / "名册.xlsx", "民警", row, "简介", "群众张某（13812345678）反映……")
     err = check(data)
     errors = [r for r in err.splitlines() if " 错误：" in r]

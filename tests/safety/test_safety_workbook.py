@@ -11,7 +11,7 @@ import icalendar
 import openpyxl
 
 from conftest import SAMPLE, TODAY, check, cunjing
-from helpers import workbook_data
+from helpers import read_book, workbook_data
 
 SAFETY_SHEETS = ["平安建设", "调解员", "六位一体"]
 
@@ -21,7 +21,7 @@ def headers(ws: openpyxl.worksheet.worksheet.Worksheet) -> list[str]:
 
 
 def find_row(path: Path, sheet: str, **cells: str) -> int:
-    ws = openpyxl.load_workbook(path)[sheet]
+    ws = read_book(path)[sheet]
     names = headers(ws)
     return next(
         r for r in range(2, ws.max_row + 1)
@@ -41,7 +41,7 @@ def errors_of(err: str) -> list[str]:
 
 
 def test_the_safety_sheets_have_chinese_headers_dropdowns_and_the_sample_rows(workbook: Path) -> None:
-    book = openpyxl.load_workbook(workbook)
+    book = read_book(workbook)
     assert book.sheetnames[-3:] == SAFETY_SHEETS
     safety, mediators, six = (book[name] for name in SAFETY_SHEETS)
     assert headers(safety) == [
