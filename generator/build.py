@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import partial
 from types import SimpleNamespace
 from typing import Any
 
 from .core import dates
+from .core.ahead import Ahead
 from .core.pages import (
     PRINT_CSS,
     PRINT_DOCUMENT_CSS,
@@ -104,19 +106,15 @@ def build_site(
     With ``reuse``, parts whose data did not change are taken from the build
     before; ``session``: see make_build."""
     build = make_build(site, kinds, session)
-    out = SiteOutput()
+    try:
+        out = _pages(build, write, keep, reuse)
+    finally:
+        for started in build.ahead.values():
+            started.cancel()
 
     def add(part: SiteOutput) -> None:
         out.extend(part.made(write, keep, reuse))
 
-    add(SiteOutput(assets=[
-        stylesheet(kinds),
-        package_asset("core", "print.css", PRINT_CSS),
-        package_asset("core", "print-document.css", PRINT_DOCUMENT_CSS),
-    ]))
-    for kind in kinds:
-        if kind.pages is not None:
-            add(kind.pages(build))
     # What covers every page and file (old village ids, the 404 page), in list order.
     for kind in kinds:
         if kind.finish is not None:
@@ -125,6 +123,41 @@ def build_site(
         add(SiteOutput(assets=[county_export(build, kinds)]))
     # The page shell's script and the service worker, whose cache is named from all of the above.
     add(SiteOutput(assets=shell_assets(out, build.links.find, build.links.find_index)))
+    return out
+
+
+def _pages(
+    build: Build, write: Callable[[Asset], Asset] | None, keep: Callable[[Page], Page] | None, reuse: Reuse | None,
+) -> SiteOutput:
+    """The shared files, then every kind's pages in list order. What a kind
+    computes ahead (Kind.ahead) starts now, beside the build, except in a serve
+    session (which remembers the build before instead); a kind whose result is
+    not ready when its turn comes is made after the others, and its output keeps
+    its place in the list."""
+    for kind in build.kinds:
+        if kind.ahead is not None:
+            build.ahead[kind.name] = Ahead(partial(kind.ahead, build), beside=build.session is None)
+    parts = [SiteOutput(assets=[
+        stylesheet(build.kinds),
+        package_asset("core", "print.css", PRINT_CSS),
+        package_asset("core", "print-document.css", PRINT_DOCUMENT_CSS),
+    ]).made(write, keep, reuse)]
+    waiting: list[tuple[int, Kind]] = []
+    for kind in build.kinds:
+        if kind.pages is None:
+            continue
+        started = build.ahead.get(kind.name)
+        if started is not None and not started.ready():
+            waiting.append((len(parts), kind))
+            parts.append(SiteOutput())
+        else:
+            parts.append(kind.pages(build).made(write, keep, reuse))
+    for slot, kind in waiting:
+        assert kind.pages is not None
+        parts[slot] = kind.pages(build).made(write, keep, reuse)
+    out = SiteOutput()
+    for part in parts:
+        out.extend(part)
     return out
 
 

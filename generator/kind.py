@@ -21,6 +21,7 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from .core.ahead import Ahead
 from .core.pages import SiteOutput
 from .core.problems import Problem, Problems
 from .core.qr import QrCodes
@@ -90,6 +91,18 @@ class Build:
     # What a `cunjing serve` session keeps from one build to the next, by the
     # name of what keeps it (None: a single build, which keeps nothing).
     session: dict[str, Any] | None = None
+    # What kinds compute beside the build (Kind.ahead), by kind name, started by build_site.
+    ahead: dict[str, Ahead[Any]] = field(default_factory=dict)
+
+    def computed(self, kind: str) -> Any:
+        """What the kind named ``kind`` computes by its ``ahead``, for this build:
+        from the process started beside the build, or made now."""
+        started = self.ahead.get(kind)
+        if started is not None:
+            return started.result()
+        make = next(k.ahead for k in self.kinds if k.name == kind)
+        assert make is not None, kind
+        return make(self)
 
 
 @dataclass(frozen=True)
@@ -195,6 +208,10 @@ class Kind:
     # What `cunjing check` and `build` say they took in, e.g. "9 条安全提示".
     count: Callable[[Site], str] | None = None
     pages: Callable[[Build], SiteOutput] | None = None
+    # What its pages need that takes long and depends only on the build (the
+    # find index): a single build computes it in a second process from its start,
+    # beside the other kinds' pages (core.ahead); pages asks build.computed(name).
+    ahead: Callable[[Build], object] | None = None
     # After every kind's pages: what covers all of them (old addresses, 404, the service worker).
     finish: Callable[[Build, SiteOutput], SiteOutput] | None = None
     blocks: tuple[Block, ...] = ()

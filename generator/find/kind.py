@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..kind import Kind
 from . import urls
-from .pages import find_pages
+from .pages import find_pages, find_shards
 from .province import find_export, province_find
 
 KIND = Kind(
@@ -13,6 +13,7 @@ KIND = Kind(
     summary="/find/：按村名（汉字或拼音）找民警，分片的查找索引和 find.js；不用 JavaScript 时按乡镇找",
     needs=("directory",),
     pages=find_pages,
+    ahead=find_shards,
     export=find_export,
     province=province_find,
     templates=True,

@@ -12,7 +12,7 @@ from ..directory.urls import township
 from ..kind import Build
 from .index import LIMIT, build_index
 from .keys import term_keys
-from .shards import split_index
+from .shards import Shards, split_index
 from .urls import FIND, INDEX_DIR, SCRIPT
 
 
@@ -39,9 +39,14 @@ def remembered_keys(session: dict[str, Any] | None) -> Callable[[str], dict[str,
     return keys_of
 
 
+def find_shards(build: Build) -> Shards:
+    """The county's find index, split into shards."""
+    return split_index(build_index(build.site.grid, photo_or_none, remembered_keys(build.session)))
+
+
 def find_pages(build: Build) -> SiteOutput:
     grid, renderer = build.site.grid, build.renderer
-    shards = split_index(build_index(grid, photo_or_none, remembered_keys(build.session)))
+    shards: Shards = build.computed("find")
     out = SiteOutput()
     out.pages.append(
         renderer.page(
