@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..core.dates import period
 from ..kind import Records
@@ -40,7 +41,15 @@ class EvaluationRound:
         return f"{self.start.year}年{self.start.month}月—{self.end.year}年{self.end.month}月"
 
     def of(self, post: str) -> PostScore | None:
-        return next((s for s in self.scores if s.post == post), None)
+        return self._by_post.get(post)
+
+    @cached_property
+    def _by_post(self) -> dict[str, PostScore]:
+        """Each post's score (a post scored twice in a round: its first)."""
+        found: dict[str, PostScore] = {}
+        for score in self.scores:
+            found.setdefault(score.post, score)
+        return found
 
     @property
     def responses(self) -> int:
