@@ -1,6 +1,7 @@
 """How fast and lean is a cunjing build, against bare MkDocs + Material?
 
-    python3 -m bench.build [--villages 150,1500,14000] [--serve 1500] [--rounds 3] [--out bench/RESULTS.md]
+    python3 -m bench.build [--villages 150,1500,14000] [--serve 1500] [--rounds 3] [--drop-caches]
+                          [--out bench/RESULTS.md]
 
 For each size: writes the synthetic county (bench/synthetic.py) as data files,
 builds it with the real CLI (``python -m generator build --today``, which runs
@@ -85,12 +86,34 @@ with open(sys.argv[1], "w") as out:
 """
 
 
+# --drop-caches: see drop_caches.
+DROP_CACHES = False
+
+
+def drop_caches() -> None:
+    """With --drop-caches, where allowed (root on Linux), empty the kernel's file
+    caches before each build (the whole machine's: not for a shared workstation).
+    On a disk mounted with ``discard`` (as on the machines here) creating files
+    gets slower with every file deleted before: 15,000 small files took 0.4 s
+    on a fresh cache and 5–7 s after four rounds of creating and deleting them.
+    Dropping the caches gives every build, cunjing's and the floor's, the same
+    start (the files it reads come from disk each time)."""
+    if not DROP_CACHES:
+        return
+    try:
+        with open("/proc/sys/vm/drop_caches", "w") as control:
+            control.write("3\n")
+    except OSError:
+        pass
+
+
 def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run cmd in a fresh child process: its wall seconds, CPU seconds and peak RSS."""
     report = cwd / ".bench-run.json"
     # Every earlier build's files out to disk first: otherwise whichever build
     # comes next pays for the writing-out of the last one's.
     os.sync()
+    drop_caches()
     subprocess.run([sys.executable, "-c", LAUNCHER, str(report), *cmd], cwd=cwd, env=env, check=True)
     result = json.loads(report.read_text(encoding="utf-8"))
     report.unlink()
@@ -404,7 +427,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--province", default="", help="numbers of counties of synthetic provinces to build instead (e.g. 13,130)"
     )
+    parser.add_argument(
+        "--drop-caches", action="store_true",
+        help="empty the kernel's file caches before each build (root only; see drop_caches)",
+    )
     args = parser.parse_args(argv)
+    global DROP_CACHES
+    DROP_CACHES = args.drop_caches
+    dropping = " --drop-caches" if args.drop_caches else ""
     if args.province:
         described = machine()
         sizes = [int(s) for s in args.province.split(",") if s.strip()]
@@ -414,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{counties:,} counties done", file=sys.stderr, flush=True)
         result = province_table(rows_p)
         print(result)
-        write_province_section(args.out, f"python3 -m bench.build --province {args.province}", described, result)
+        write_province_section(args.out, f"python3 -m bench.build --province {args.province}{dropping}", described, result)
         return 0
     sizes = [int(s) for s in args.villages.split(",") if s.strip()]
     serve_at = {int(s) for s in args.serve.split(",") if s.strip()}
@@ -432,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     kept = old[old.index(PROVINCE):].split(NOTES)[0].rstrip("\n") + "\n" if PROVINCE in old else ""
     args.out.write_text(
         "# Build benchmark\n\n"
-        f"`python3 -m bench.build --villages {args.villages} --serve {args.serve} --rounds {args.rounds}` "
+        f"`python3 -m bench.build --villages {args.villages} --serve {args.serve} --rounds {args.rounds}{dropping}` "
         f"(build date {TODAY}), one run: {args.rounds} builds of each, in turn, each figure the median."
         f"\n\nMachine: {described}; "
         f"load average at the end {os.getloadavg()[0]:.2f}.\n\n{result}\n"
