@@ -286,7 +286,12 @@ def watch_requests(page: Any) -> Callable[[], None]:
 @contextlib.contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """A built site on a loopback HTTP server; yields its base URL."""
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
+    class KeepAlive(http.server.SimpleHTTPRequestHandler):
+        # HTTP/1.1: the browser keeps its connections (as with nginx) instead of a
+        # new connection, and a new server thread, for every file of every page.
+        protocol_version = "HTTP/1.1"
+
+    handler = partial(KeepAlive, directory=str(directory))
 
     class Quiet(http.server.ThreadingHTTPServer):
         def handle_error(self, request: object, client_address: object) -> None:

@@ -85,7 +85,9 @@ def _village_view(page: Any) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def plain_phone(browser: Any, served: str) -> dict[str, dict[str, Any]]:
     """The home page, every village page and every post page opened once on a 360×740
-    phone (JavaScript on, no 大字): each page's height, and a village page's view."""
+    phone (JavaScript on, no 大字): each page's height, and a village page's view;
+    then, on each village page, 大字 pressed (its view under "with_big") and pressed
+    again, so that the next page opens without it."""
     context = browser.new_context(viewport={"width": 360, "height": SCREEN}, is_mobile=True)
     villages = set(VILLAGES)
     try:
@@ -96,6 +98,10 @@ def plain_phone(browser: Any, served: str) -> dict[str, dict[str, Any]]:
             seen[url] = {"height": page.evaluate("document.documentElement.scrollHeight")}
             if url in villages:
                 seen[url].update(_village_view(page))
+                page.click("#cj-big")
+                seen[url]["with_big"] = _village_view(page)
+                page.click("#cj-big")
+                assert _village_view(page)["big"] is False, url
         return seen
     finally:
         context.close()
@@ -120,11 +126,21 @@ def test_every_village_page_shows_name_officer_call_and_110_first(plain_phone: d
         _first_screen(url, False, plain_phone[url])
 
 
-def test_with_big_text_every_village_page_shows_name_officer_call_and_110_first(phone_page: Any, served: str) -> None:
-    _big(phone_page)
+def test_with_big_text_every_village_page_shows_name_officer_call_and_110_first(
+    plain_phone: dict[str, dict[str, Any]], phone_page: Any, served: str,
+) -> None:
+    """Every village page with 大字 pressed; 大字 is the class its button sets on the
+    page, so a page opened with 大字 remembered from an earlier visit lays out the
+    same: checked box for box on every tenth village page, opened that way."""
     for url in VILLAGES:
+        _first_screen(url, True, plain_phone[url]["with_big"])
+    _big(phone_page)
+    for url in VILLAGES[::10]:
         go(phone_page, served + url)
-        _first_screen(url, True, _village_view(phone_page))
+        view, pressed = _village_view(phone_page), plain_phone[url]["with_big"]
+        assert view["big"] is True, url
+        for box, same in zip(view["boxes"], pressed["boxes"], strict=True):
+            assert all(abs(box[k] - same[k]) < 0.5 for k in box), (url, box, same)
 
 
 @pytest.mark.parametrize("big", [False, True], ids=["plain", "big"])
