@@ -74,6 +74,21 @@ POSTS = [directory_urls.post(p.id) for p in sample().posts]
 VILLAGE_PARTS = ("main h1", "main .cj-officer__name", "main .cj-officer .cj-call", "main a.cj-call--emergency")
 
 
+# A village page's view (as _village_view), then 大字 pressed (its button's click
+# handler, as a tap runs it) and the view again, then 大字 pressed once more:
+# whether it is off again. One round trip per page.
+PRESS_BIG = """selectors => {
+  const boxes = """ + BOXES + """;
+  const root = document.documentElement, button = document.getElementById('cj-big');
+  const view = () => ({big: root.classList.contains('cj-big'), boxes: boxes(selectors)});
+  const plain = view();
+  button.click();
+  const withBig = view();
+  button.click();
+  return [plain, withBig, root.classList.contains('cj-big')];
+}"""
+
+
 def _village_view(page: Any) -> dict[str, Any]:
     """Whether 大字 is on, and the boxes of the village's name, officer, call button and 110."""
     return {
@@ -97,11 +112,9 @@ def plain_phone(browser: Any, served: str) -> dict[str, dict[str, Any]]:
             go(page, served + url)
             seen[url] = {"height": page.evaluate("document.documentElement.scrollHeight")}
             if url in villages:
-                seen[url].update(_village_view(page))
-                page.click("#cj-big")
-                seen[url]["with_big"] = _village_view(page)
-                page.click("#cj-big")
-                assert _village_view(page)["big"] is False, url
+                plain, with_big, after = page.evaluate(PRESS_BIG, list(VILLAGE_PARTS))
+                assert not plain["big"] and with_big["big"] and not after, url
+                seen[url].update(plain, with_big=with_big)
         return seen
     finally:
         context.close()
