@@ -10,6 +10,7 @@ calling process, so that its error (or its result) is the build's own.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
@@ -58,15 +59,22 @@ class Ahead(Generic[T]):
                 os._exit(code)
         self._pid = pid
 
+    def _wait(self, options: int) -> None:
+        """The child's exit status, once it has one; a child reaped elsewhere
+        counts as failed (its work is then done here)."""
+        assert self._pid is not None
+        try:
+            pid, status = os.waitpid(self._pid, options)
+        except ChildProcessError:
+            pid, status = self._pid, 1 << 8
+        if pid != 0:
+            self._status = status
+
     def ready(self) -> bool:
         """Whether ``result()`` would not wait for the child."""
-        if self._pid is None or self._status is not None:
-            return True
-        pid, status = os.waitpid(self._pid, os.WNOHANG)
-        if pid == 0:
-            return False
-        self._status = status
-        return True
+        if self._pid is not None and self._status is None:
+            self._wait(os.WNOHANG)
+        return self._pid is None or self._status is not None
 
     def result(self) -> T:
         """What ``make()`` returned (asked once)."""
@@ -74,7 +82,8 @@ class Ahead(Generic[T]):
         if self._pid is not None and file is not None:
             with file:
                 if self._status is None:
-                    _, self._status = os.waitpid(self._pid, 0)
+                    self._wait(0)
+                assert self._status is not None
                 if os.waitstatus_to_exitcode(self._status) == 0:
                     file.seek(0)
                     return pickle.load(file)  # type: ignore[no-any-return]
@@ -86,8 +95,6 @@ class Ahead(Generic[T]):
         if file is not None:
             file.close()
         if self._pid is not None and self._status is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(self._pid, signal.SIGKILL)
-                _, self._status = os.waitpid(self._pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                self._status = 0
+            self._wait(0)

@@ -12,6 +12,7 @@ import pytest
 from generator.build import build_site
 from generator.core import ahead
 from generator.core.ahead import Ahead
+from generator.core.pages import SiteOutput
 
 from helpers import sample_site
 
@@ -58,6 +59,16 @@ def test_cancel_stops_the_child() -> None:
         os.waitpid(started._pid, os.WNOHANG)  # reaped, not left a zombie
 
 
+@needs_fork
+def test_a_child_reaped_elsewhere_leaves_the_work_to_the_build() -> None:
+    parent = os.getpid()
+    started = Ahead(lambda: os.getpid())
+    assert started._pid is not None
+    os.waitpid(started._pid, 0)  # someone else waits for it first
+    assert started.ready()
+    assert started.result() == parent
+
+
 def test_without_a_second_process_it_is_made_in_turn(monkeypatch: pytest.MonkeyPatch) -> None:
     parent = os.getpid()
     monkeypatch.setattr(ahead, "can_fork", lambda: False)
@@ -65,10 +76,8 @@ def test_without_a_second_process_it_is_made_in_turn(monkeypatch: pytest.MonkeyP
     assert Ahead(os.getpid, beside=False).result() == parent
 
 
-def _listing(out: object) -> tuple[list[tuple[str, str]], list[tuple[str, bytes | None]]]:
-    pages = [(p.src, p.html) for p in out.pages]  # type: ignore[attr-defined]
-    assets = [(a.dest, a.content) for a in out.assets]  # type: ignore[attr-defined]
-    return pages, assets
+def _listing(out: SiteOutput) -> tuple[list[tuple[str, str]], list[tuple[str, bytes | None]]]:
+    return [(p.src, p.html) for p in out.pages], [(a.dest, a.content) for a in out.assets]
 
 
 @needs_fork
